@@ -1,0 +1,13 @@
+//! The analysis core: pure, synchronous, deterministic Rust. Nothing in here may call into
+//! the browser, so all of it is tested natively.
+
+pub mod analysis;
+pub mod clean;
+pub mod segment;
+pub mod stats;
+pub mod structure;
+pub mod text;
+
+/// S/2020/911 in Chinese, as extracted from the published PDF.
+pub const SEED_ZH: &str = include_str!("../../seeds/S-2020-911.zh.txt");
+pub const SEED_NAME: &str = "S-2020-911.zh.txt";

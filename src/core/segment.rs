@@ -1,0 +1,130 @@
+//! jieba-rs with the UN user dictionary and stop words from `data/`.
+
+use std::collections::HashSet;
+
+use jieba_rs::Jieba;
+
+use super::text::{is_han, is_space, Span};
+
+const USER_DICT: &str = include_str!("../../data/userdict.tsv");
+const STOP_WORDS: &str = include_str!("../../data/stopwords.txt");
+
+/// A dictionary line: term, optional frequency, optional comment (tab-separated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictEntry<'a> {
+    pub term: &'a str,
+    pub freq: Option<usize>,
+}
+
+/// Parses the user dictionary; a malformed line is reported with its 1-based number.
+pub fn parse_user_dict(src: &str) -> Result<Vec<DictEntry<'_>>, String> {
+    let mut out = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let term = cols.next().unwrap_or("").trim();
+        if term.is_empty() || term.contains(' ') {
+            return Err(format!("line {}: a term must be non-empty and have no spaces", n + 1));
+        }
+        let freq = match cols.next().map(str::trim) {
+            None | Some("") => None,
+            Some(f) => Some(
+                f.parse()
+                    .map_err(|_| format!("line {}: frequency {f:?} is not a whole number", n + 1))?,
+            ),
+        };
+        out.push(DictEntry { term, freq });
+    }
+    Ok(out)
+}
+
+pub struct Segmenter {
+    jieba: Jieba,
+    stop: HashSet<&'static str>,
+}
+
+impl Segmenter {
+    /// Loads jieba's dictionary (100–300 ms: build it once, off the main thread) and the
+    /// UN terms on top.
+    pub fn new() -> Self {
+        let mut jieba = Jieba::new();
+        // The embedded dictionary is checked by a test, so an error here is a build defect.
+        let entries = parse_user_dict(USER_DICT).unwrap_or_default();
+        for e in entries {
+            // Without a frequency, ask jieba for the least that keeps the term whole
+            // against the words it would otherwise split it into.
+            let freq = e.freq.unwrap_or_else(|| jieba.suggest_freq(e.term));
+            jieba.add_word(e.term, Some(freq), None);
+        }
+        let stop = STOP_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        Segmenter { jieba, stop }
+    }
+
+    /// Tokens of `text[span]`, as spans into `text`, whitespace dropped.
+    pub fn tokens(&self, text: &str, span: Span) -> Vec<Span> {
+        let piece = span.slice(text);
+        self.jieba
+            .cut(piece, true)
+            .into_iter()
+            .filter(|t| !t.word.chars().all(is_space))
+            .map(|t| Span::new(span.start + t.byte_start, span.start + t.byte_end))
+            .collect()
+    }
+
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+
+    /// A word counts as content when it has letters, is not a stop word and, if Chinese,
+    /// has at least two characters (single Han characters are mostly function words or
+    /// fragments of names the dictionary does not know).
+    pub fn is_content(&self, word: &str) -> bool {
+        is_word(word) && !self.is_stop_word(word) && !(word.chars().count() == 1 && word.chars().all(is_han))
+    }
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A token that is a word, not punctuation or a number.
+pub fn is_word(token: &str) -> bool {
+    token.chars().any(|c| c.is_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_dictionary_parses() {
+        let entries = parse_user_dict(USER_DICT).unwrap();
+        assert!(entries.iter().any(|e| e.term == "马里稳定团"));
+        assert!(entries.len() > 40);
+    }
+
+    #[test]
+    fn malformed_dictionary_line_is_named() {
+        assert_eq!(
+            parse_user_dict("# c\n南苏丹\t12\n以行动促维和\tmany\n").unwrap_err(),
+            "line 3: frequency \"many\" is not a whole number"
+        );
+    }
+
+    #[test]
+    fn word_classes() {
+        assert!(is_word("维和"));
+        assert!(is_word("COVID"));
+        assert!(!is_word("2020"));
+        assert!(!is_word("。"));
+        assert!(!is_word("(2018)"));
+    }
+}

@@ -1,0 +1,230 @@
+//! Cleaned text → `Document`: the cover letter, then one part per annex with its label,
+//! heading, original-language marker and paragraphs.
+
+use serde::{Deserialize, Serialize};
+
+use super::clean::{is_symbol_line, Cleaned};
+use super::text::{is_space, parse_chinese_numeral, parse_roman, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartKind {
+    /// The covering letter before the first annex.
+    Cover,
+    /// One annexed statement.
+    Annex,
+    /// Text with no recognisable letter structure: everything in one part.
+    Body,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    pub kind: PartKind,
+    /// Annex number, 1-based; a lone "附件" / "Annex" counts as 1.
+    pub annex: Option<u32>,
+    /// The label as printed (附件一, Annex I).
+    pub label: Option<Span>,
+    pub heading: Option<Span>,
+    pub language_marker: Option<Span>,
+    /// ISO 639-1 codes of the original languages the marker names, in its order.
+    pub languages: Vec<String>,
+    pub paragraphs: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub symbol: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub text: String,
+    pub meta: Meta,
+    pub parts: Vec<Part>,
+}
+
+impl Document {
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    pub fn annexes(&self) -> impl Iterator<Item = &Part> {
+        self.parts.iter().filter(|p| p.kind == PartKind::Annex)
+    }
+}
+
+/// `附件一`, `附件`, `Annex II`, `ANNEX 3`, `Annex` → the annex number.
+pub fn annex_label(t: &str) -> Option<u32> {
+    let t = t.trim_matches(is_space);
+    if let Some(rest) = t.strip_prefix("附件") {
+        let rest = rest.trim_matches(is_space);
+        return if rest.is_empty() {
+            Some(1)
+        } else {
+            parse_chinese_numeral(rest).or_else(|| rest.parse().ok())
+        };
+    }
+    let lower = t.to_ascii_lowercase();
+    let rest = lower.strip_prefix("annex")?;
+    if rest.is_empty() {
+        return Some(1);
+    }
+    let rest = rest.strip_prefix(' ')?.trim();
+    rest.parse().ok().or_else(|| parse_roman(rest))
+}
+
+/// `[原件：英文和法文]`, `[原件:中文]`, `[Original: English and French]` → language codes.
+pub fn language_marker(t: &str) -> Option<Vec<String>> {
+    let t = t.trim_matches(is_space);
+    let mut chars = t.chars();
+    let open = chars.next()?;
+    let close = chars.next_back()?;
+    if !matches!(open, '[' | '［' | '【' | '(' | '（') || !matches!(close, ']' | '］' | '】' | ')' | '）') {
+        return None;
+    }
+    let inner = chars.as_str().trim();
+    let body = ["原件", "原文", "Original", "original"]
+        .iter()
+        .find_map(|k| inner.strip_prefix(k))?
+        .trim_start();
+    let body = body.strip_prefix(['：', ':'])?.trim();
+    const NAMES: [(&str, &str); 12] = [
+        ("中文", "zh"),
+        ("英文", "en"),
+        ("法文", "fr"),
+        ("俄文", "ru"),
+        ("西班牙文", "es"),
+        ("阿拉伯文", "ar"),
+        ("Chinese", "zh"),
+        ("English", "en"),
+        ("French", "fr"),
+        ("Russian", "ru"),
+        ("Spanish", "es"),
+        ("Arabic", "ar"),
+    ];
+    let mut langs: Vec<(usize, &str)> = NAMES
+        .iter()
+        .filter_map(|(name, code)| body.find(name).map(|at| (at, *code)))
+        .collect();
+    langs.sort();
+    if langs.is_empty() {
+        return None;
+    }
+    Some(langs.into_iter().map(|(_, c)| c.to_string()).collect())
+}
+
+fn looks_like_heading(t: &str) -> bool {
+    let n = t.chars().count();
+    n > 0 && n <= 120 && !t.ends_with('。') && !t.ends_with('.') && language_marker(t).is_none()
+}
+
+pub fn structure(cleaned: &Cleaned) -> Document {
+    let blocks = &cleaned.blocks;
+    let text = &cleaned.text;
+    let first_annex = blocks.iter().position(|b| annex_label(b.slice(text)).is_some());
+
+    let mut parts = Vec::new();
+    match first_annex {
+        None => parts.push(Part {
+            kind: PartKind::Body,
+            annex: None,
+            label: None,
+            heading: None,
+            language_marker: None,
+            languages: Vec::new(),
+            paragraphs: blocks.clone(),
+        }),
+        Some(first) => {
+            if first > 0 {
+                let cover = &blocks[..first];
+                let heading = cover.first().copied().filter(|b| looks_like_heading(b.slice(text)));
+                let skip = usize::from(heading.is_some());
+                parts.push(Part {
+                    kind: PartKind::Cover,
+                    annex: None,
+                    label: None,
+                    heading,
+                    language_marker: None,
+                    languages: Vec::new(),
+                    paragraphs: cover[skip..].to_vec(),
+                });
+            }
+            let mut i = first;
+            while i < blocks.len() {
+                let number = annex_label(blocks[i].slice(text)).unwrap_or(1);
+                let label = blocks[i];
+                let end = blocks[i + 1..]
+                    .iter()
+                    .position(|b| annex_label(b.slice(text)).is_some())
+                    .map_or(blocks.len(), |p| i + 1 + p);
+                let body = &blocks[i + 1..end];
+                let mut k = 0;
+                let heading = body.first().copied().filter(|b| looks_like_heading(b.slice(text)));
+                if heading.is_some() {
+                    k += 1;
+                }
+                let mut language_marker_span = None;
+                let mut languages = Vec::new();
+                if let Some(b) = body.get(k) {
+                    if let Some(l) = language_marker(b.slice(text)) {
+                        language_marker_span = Some(*b);
+                        languages = l;
+                        k += 1;
+                    }
+                }
+                parts.push(Part {
+                    kind: PartKind::Annex,
+                    annex: Some(number),
+                    label: Some(label),
+                    heading,
+                    language_marker: language_marker_span,
+                    languages,
+                    paragraphs: body[k..].to_vec(),
+                });
+                i = end;
+            }
+        }
+    }
+
+    let symbol = cleaned.furniture.iter().find(|f| is_symbol_line(f)).cloned();
+    Document {
+        text: cleaned.text.clone(),
+        meta: Meta { symbol },
+        parts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annex_labels() {
+        assert_eq!(annex_label("附件一"), Some(1));
+        assert_eq!(annex_label(" 附件九"), Some(9));
+        assert_eq!(annex_label("附件十二"), Some(12));
+        assert_eq!(annex_label("附件"), Some(1));
+        assert_eq!(annex_label("Annex IV"), Some(4));
+        assert_eq!(annex_label("ANNEX 3"), Some(3));
+        assert_eq!(annex_label("附件所载的发言"), None);
+        assert_eq!(annex_label("Annexed to the letter"), None);
+    }
+
+    #[test]
+    fn language_markers_with_either_colon() {
+        assert_eq!(language_marker("[原件：英文和法文]").unwrap(), vec!["en", "fr"]);
+        assert_eq!(language_marker("[原件:英文和西班牙文]").unwrap(), vec!["en", "es"]);
+        assert_eq!(language_marker("[原件：中文]").unwrap(), vec!["zh"]);
+        assert_eq!(language_marker("[Original: English and French]").unwrap(), vec!["en", "fr"]);
+        assert_eq!(language_marker("[见S/2020/897]"), None);
+        assert_eq!(language_marker("原件：中文"), None);
+    }
+
+    #[test]
+    fn unstructured_text_is_one_body_part() {
+        let doc = structure(&super::super::clean::clean("一段话。\n\n另一段话。"));
+        assert_eq!(doc.parts.len(), 1);
+        assert_eq!(doc.parts[0].kind, PartKind::Body);
+        assert_eq!(doc.parts[0].paragraphs.len(), 2);
+    }
+}

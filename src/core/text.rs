@@ -1,0 +1,160 @@
+//! Character classes shared by cleaning, structure and segmentation.
+
+use serde::{Deserialize, Serialize};
+
+/// A byte range into a document's cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// Han ideographs (the blocks Chinese UN documents use).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2EBEF}')
+}
+
+/// Punctuation set in full width: it behaves like a Han character when joining lines,
+/// i.e. no space is wanted on either side.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}'
+        | '\u{FF00}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
+        | '\u{2018}'..='\u{201F}'
+        | '\u{2014}' | '\u{2026}' | '\u{2022}' | '\u{00B7}')
+}
+
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// Ends a sentence, so a line ending here is not a hard wrap in mid-sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '：' | '”' | '’' | '」' | '』' | '.' | '!' | '?' | ';' | ':'
+    )
+}
+
+/// Display width used to recognise hard-wrapped lines: a Han character takes two columns.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+/// Whitespace as PDF extraction leaves it, including no-break and ideographic spaces.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}'
+}
+
+/// Chinese numerals as used in annex labels (附件一 … 附件二十九).
+pub fn parse_chinese_numeral(s: &str) -> Option<u32> {
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [] => None,
+        [d] if *d == '十' => Some(10),
+        [d] => digit(*d).map(|n| n as u32).filter(|n| *n > 0),
+        ['十', u] => digit(*u).map(|n| 10 + n as u32),
+        [t, '十'] => digit(*t).map(|n| 10 * n as u32),
+        [t, '十', u] => Some(10 * digit(*t)? as u32 + digit(*u)? as u32),
+        _ => None,
+    }
+}
+
+pub fn chinese_numeral(n: u32) -> String {
+    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    match n {
+        0..=9 => DIGITS[n as usize].to_string(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", DIGITS[(n % 10) as usize]),
+        20..=99 => {
+            let tens = DIGITS[(n / 10) as usize];
+            match n % 10 {
+                0 => format!("{tens}十"),
+                u => format!("{tens}十{}", DIGITS[u as usize]),
+            }
+        }
+        _ => n.to_string(),
+    }
+}
+
+/// Roman numerals as used in English annex labels (Annex I … Annex XX).
+pub fn parse_roman(s: &str) -> Option<u32> {
+    let value = |c: char| match c.to_ascii_uppercase() {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    };
+    let vals: Option<Vec<u32>> = s.chars().map(value).collect();
+    let vals = vals?;
+    if vals.is_empty() {
+        return None;
+    }
+    let mut total = 0;
+    for (i, v) in vals.iter().enumerate() {
+        match vals.get(i + 1) {
+            Some(next) if next > v => total -= *v as i64,
+            _ => total += *v as i64,
+        }
+    }
+    u32::try_from(total).ok().filter(|n| *n > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals_round_trip() {
+        for n in 1..=29 {
+            assert_eq!(parse_chinese_numeral(&chinese_numeral(n)), Some(n), "{n}");
+        }
+        assert_eq!(chinese_numeral(9), "九");
+        assert_eq!(chinese_numeral(12), "十二");
+        assert_eq!(parse_chinese_numeral("零"), None);
+        assert_eq!(parse_chinese_numeral("一二三"), None);
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(parse_roman("I"), Some(1));
+        assert_eq!(parse_roman("IV"), Some(4));
+        assert_eq!(parse_roman("ix"), Some(9));
+        assert_eq!(parse_roman("XIV"), Some(14));
+        assert_eq!(parse_roman("ABC"), None);
+        assert_eq!(parse_roman(""), None);
+    }
+
+    #[test]
+    fn widths_count_han_double() {
+        assert_eq!(display_width("安理会"), 6);
+        assert_eq!(display_width("S/2020/911"), 10);
+    }
+}
