@@ -16,7 +16,11 @@ pub enum ToWorker {
 pub enum FromWorker {
     /// The segmenter is built; sent once, before any other message.
     Ready { init_ms: f64 },
-    Analysed { id: u32, summary: DocSummary, ms: f64 },
+    Analysed {
+        id: u32,
+        summary: DocSummary,
+        ms: f64,
+    },
     /// A message the worker could not read (a version mismatch between page and worker).
     Rejected { reason: String },
 }

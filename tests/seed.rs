@@ -19,7 +19,8 @@ fn all_paragraphs(doc: &Document) -> Vec<&str> {
 #[test]
 fn seed_is_the_byte_exact_copy_of_the_shared_seed() {
     // The project's copy is what the app embeds; the shared one is the reference.
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/S-2020-911.zh.txt");
+    let shared =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/S-2020-911.zh.txt");
     if let Ok(reference) = std::fs::read(&shared) {
         assert_eq!(reference, SEED_ZH.as_bytes());
     }
@@ -37,7 +38,20 @@ fn cover_letter_then_nine_annexes_in_order() {
         "2020年9月16日安全理事会主席给秘书长和安全理事会成员国常驻代表的信"
     );
     let labels: Vec<&str> = doc.annexes().map(|p| doc.slice(p.label.unwrap())).collect();
-    assert_eq!(labels, ["附件一", "附件二", "附件三", "附件四", "附件五", "附件六", "附件七", "附件八", "附件九"]);
+    assert_eq!(
+        labels,
+        [
+            "附件一",
+            "附件二",
+            "附件三",
+            "附件四",
+            "附件五",
+            "附件六",
+            "附件七",
+            "附件八",
+            "附件九"
+        ]
+    );
     let numbers: Vec<u32> = doc.annexes().map(|p| p.annex.unwrap()).collect();
     assert_eq!(numbers, (1..=9).collect::<Vec<_>>());
 }
@@ -45,7 +59,10 @@ fn cover_letter_then_nine_annexes_in_order() {
 #[test]
 fn headings_name_the_speakers_including_wrapped_and_detached_ones() {
     let doc = seed();
-    let headings: Vec<&str> = doc.annexes().map(|p| doc.slice(p.heading.unwrap())).collect();
+    let headings: Vec<&str> = doc
+        .annexes()
+        .map(|p| doc.slice(p.heading.unwrap()))
+        .collect();
     assert_eq!(
         headings,
         [
@@ -68,7 +85,17 @@ fn headings_name_the_speakers_including_wrapped_and_detached_ones() {
 fn original_languages_from_the_markers() {
     let doc = seed();
     let langs: Vec<Vec<String>> = doc.annexes().map(|p| p.languages.clone()).collect();
-    let expect: [&[&str]; 9] = [&[], &["en", "fr"], &["zh"], &["en", "es"], &[], &["en", "fr"], &["ru"], &[], &[]];
+    let expect: [&[&str]; 9] = [
+        &[],
+        &["en", "fr"],
+        &["zh"],
+        &["en", "es"],
+        &[],
+        &["en", "fr"],
+        &["ru"],
+        &[],
+        &[],
+    ];
     for (i, (got, want)) in langs.iter().zip(expect).enumerate() {
         assert_eq!(got, want, "annex {}", i + 1);
     }
@@ -96,7 +123,10 @@ fn paragraphs_split_by_a_page_break_are_joined() {
     let doc = seed();
     let paras = all_paragraphs(&doc);
     let find = |needle: &str| paras.iter().filter(|p| p.contains(needle)).count();
-    assert_eq!(find("提高联合国维和人员安全与安保的措施无疑为此做出了贡献"), 1);
+    assert_eq!(
+        find("提高联合国维和人员安全与安保的措施无疑为此做出了贡献"),
+        1
+    );
     assert_eq!(find("我们完全支持这些由数据驱动的办法"), 1);
     // Hard-wrapped lines are joined without a space; no line breaks inside a paragraph.
     assert_eq!(find("在冠状病毒病(COVID-19)大流行的情况下"), 1);
@@ -107,9 +137,9 @@ fn paragraphs_split_by_a_page_break_are_joined() {
 fn stray_spaces_between_han_characters_are_removed() {
     let doc = seed();
     let paras = all_paragraphs(&doc);
-    assert!(paras
-        .iter()
-        .any(|p| p.contains("COVID-19的挑战，包括通过使用综合业绩评估系统。综合业绩评估系统只是第2436(2018)号决议")));
+    assert!(paras.iter().any(|p| p.contains(
+        "COVID-19的挑战，包括通过使用综合业绩评估系统。综合业绩评估系统只是第2436(2018)号决议"
+    )));
 }
 
 #[test]
@@ -123,7 +153,13 @@ fn un_terms_and_names_stay_whole() {
         .flat_map(|s| seg.tokens(&doc.text, *s))
         .map(|t| doc.slice(t))
         .collect();
-    for term in ["以行动促维和", "马里稳定团", "部队派遣国", "南苏丹", "拉克鲁瓦"] {
+    for term in [
+        "以行动促维和",
+        "马里稳定团",
+        "部队派遣国",
+        "南苏丹",
+        "拉克鲁瓦",
+    ] {
         assert!(words.contains(&term), "{term} not found whole");
     }
     assert!(!words.windows(2).any(|w| w == ["南", "苏丹"]));
@@ -138,8 +174,18 @@ fn tokens_are_spans_into_the_text() {
     for p in &part.paragraphs {
         let tokens = seg.tokens(&doc.text, *p);
         let rebuilt: String = tokens.iter().map(|t| doc.slice(*t)).collect();
-        let original: String = doc.slice(*p).chars().filter(|c| !c.is_whitespace()).collect();
-        assert_eq!(rebuilt.chars().filter(|c| !c.is_whitespace()).collect::<String>(), original);
+        let original: String = doc
+            .slice(*p)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert_eq!(
+            rebuilt
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>(),
+            original
+        );
     }
 }
 
@@ -149,7 +195,10 @@ fn per_part_counts_and_top_content_words() {
     let seg = Segmenter::new();
     let summary = summarise(&doc, &seg);
     assert_eq!(summary.parts.len(), doc.parts.len());
-    assert_eq!(summary.word_count, summary.parts.iter().map(|p| p.word_count).sum::<usize>());
+    assert_eq!(
+        summary.word_count,
+        summary.parts.iter().map(|p| p.word_count).sum::<usize>()
+    );
     for (i, part) in summary.parts.iter().enumerate().skip(1) {
         assert!(part.word_count > 100, "annex {i}: {}", part.word_count);
         assert_eq!(part.top_words.len(), TOP_WORDS, "annex {i}");

@@ -25,16 +25,24 @@ fn main() {
 
     let t0 = now();
     let seg = Segmenter::new();
-    post(&FromWorker::Ready { init_ms: now() - t0 });
+    post(&FromWorker::Ready {
+        init_ms: now() - t0,
+    });
 
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
         match serde_wasm_bindgen::from_value::<ToWorker>(e.data()) {
             Ok(msg) => {
                 let t = now();
                 let (id, summary) = handle(&seg, &msg);
-                post(&FromWorker::Analysed { id, summary, ms: now() - t });
+                post(&FromWorker::Analysed {
+                    id,
+                    summary,
+                    ms: now() - t,
+                });
             }
-            Err(err) => post(&FromWorker::Rejected { reason: err.to_string() }),
+            Err(err) => post(&FromWorker::Rejected {
+                reason: err.to_string(),
+            }),
         }
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));

@@ -44,7 +44,10 @@ pub fn summarise(doc: &Document, seg: &Segmenter) -> DocSummary {
                 .collect();
             PartSummary {
                 word_count: words.len(),
-                top_words: top_terms(words.iter().copied().filter(|w| seg.is_content(w)), TOP_WORDS),
+                top_words: top_terms(
+                    words.iter().copied().filter(|w| seg.is_content(w)),
+                    TOP_WORDS,
+                ),
             }
         })
         .collect();

@@ -15,7 +15,10 @@ pub struct Cleaned {
 
 impl Cleaned {
     pub fn block(&self, i: usize) -> &str {
-        self.blocks.get(i).map(|s| s.slice(&self.text)).unwrap_or("")
+        self.blocks
+            .get(i)
+            .map(|s| s.slice(&self.text))
+            .unwrap_or("")
     }
 }
 
@@ -57,7 +60,11 @@ pub fn is_symbol_line(t: &str) -> bool {
 /// A job number: two digits, a hyphen, five digits (`20-12063`).
 fn is_job_number(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() == 8 && b[2] == b'-' && b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit())
+    b.len() == 8
+        && b[2] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
 }
 
 /// A page number in the `5/20` form.
@@ -98,7 +105,9 @@ pub fn is_furniture(t: &str) -> bool {
     let jobs = words.iter().filter(|w| is_job_number(w)).count();
     jobs == 1
         && words.iter().all(|w| {
-            is_job_number(w) || is_page_number(w) || matches!(*w, "(C)" | "(E)" | "(F)" | "(R)" | "(S)" | "(A)")
+            is_job_number(w)
+                || is_page_number(w)
+                || matches!(*w, "(C)" | "(E)" | "(F)" | "(R)" | "(S)" | "(A)")
         })
 }
 
@@ -265,7 +274,13 @@ mod tests {
         ] {
             assert!(is_furniture(f), "{f}");
         }
-        for t in ["（S/2020/372）中所述", "第2518 (2020)号决议", "2020年9月16日", "5/20", "20-12063 是编号"] {
+        for t in [
+            "（S/2020/372）中所述",
+            "第2518 (2020)号决议",
+            "2020年9月16日",
+            "5/20",
+            "20-12063 是编号",
+        ] {
             assert!(!is_furniture(t), "{t}");
         }
     }
@@ -273,7 +288,9 @@ mod tests {
     #[test]
     fn page_break_in_mid_sentence_is_joined() {
         let long = "根据行动计划采取的旨在提高联合国维和人员安全与安全与安全与安全与安";
-        let raw = format!("{long}\n\n\nS/2020/911\n\n20-12063\u{FFFD} 5/20\n\n保的措施无疑为此做出了贡献。\n");
+        let raw = format!(
+            "{long}\n\n\nS/2020/911\n\n20-12063\u{FFFD} 5/20\n\n保的措施无疑为此做出了贡献。\n"
+        );
         let c = clean(&raw);
         assert_eq!(c.blocks.len(), 1);
         assert!(c.text.ends_with("与安保的措施无疑为此做出了贡献。"));
@@ -291,7 +308,10 @@ mod tests {
     #[test]
     fn wrapped_lines_join_without_space_in_chinese_and_with_space_in_latin() {
         let zh = clean("我们的行动已在冠状病毒病大流行的情况下作出调整并将继续推进改\n革。");
-        assert_eq!(zh.block(0), "我们的行动已在冠状病毒病大流行的情况下作出调整并将继续推进改革。");
+        assert_eq!(
+            zh.block(0),
+            "我们的行动已在冠状病毒病大流行的情况下作出调整并将继续推进改革。"
+        );
         let en = clean("The Council underlined the importance of the\nmandates set out in resolution 2436\n(2018) and welcomed the report.");
         assert_eq!(
             en.block(0),
@@ -305,7 +325,10 @@ mod tests {
             squeeze_cjk_spaces("的 挑 战 ，包 括 通 过使 用综 合业 绩 评 估系 统 。"),
             "的挑战，包括通过使用综合业绩评估系统。"
         );
-        assert_eq!(squeeze_cjk_spaces("第2518 (2020)号决议"), "第2518 (2020)号决议");
+        assert_eq!(
+            squeeze_cjk_spaces("第2518 (2020)号决议"),
+            "第2518 (2020)号决议"
+        );
     }
 
     #[test]

@@ -26,15 +26,18 @@ pub fn parse_user_dict(src: &str) -> Result<Vec<DictEntry<'_>>, String> {
         let mut cols = line.split('\t');
         let term = cols.next().unwrap_or("").trim();
         if term.is_empty() || term.contains(' ') {
-            return Err(format!("line {}: a term must be non-empty and have no spaces", n + 1));
+            return Err(format!(
+                "line {}: a term must be non-empty and have no spaces",
+                n + 1
+            ));
         }
-        let freq = match cols.next().map(str::trim) {
-            None | Some("") => None,
-            Some(f) => Some(
-                f.parse()
-                    .map_err(|_| format!("line {}: frequency {f:?} is not a whole number", n + 1))?,
-            ),
-        };
+        let freq =
+            match cols.next().map(str::trim) {
+                None | Some("") => None,
+                Some(f) => Some(f.parse().map_err(|_| {
+                    format!("line {}: frequency {f:?} is not a whole number", n + 1)
+                })?),
+            };
         out.push(DictEntry { term, freq });
     }
     Ok(out)
@@ -85,7 +88,9 @@ impl Segmenter {
     /// has at least two characters (single Han characters are mostly function words or
     /// fragments of names the dictionary does not know).
     pub fn is_content(&self, word: &str) -> bool {
-        is_word(word) && !self.is_stop_word(word) && !(word.chars().count() == 1 && word.chars().all(is_han))
+        is_word(word)
+            && !self.is_stop_word(word)
+            && !(word.chars().count() == 1 && word.chars().all(is_han))
     }
 }
 

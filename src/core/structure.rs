@@ -79,7 +79,9 @@ pub fn language_marker(t: &str) -> Option<Vec<String>> {
     let mut chars = t.chars();
     let open = chars.next()?;
     let close = chars.next_back()?;
-    if !matches!(open, '[' | '［' | '【' | '(' | '（') || !matches!(close, ']' | '］' | '】' | ')' | '）') {
+    if !matches!(open, '[' | '［' | '【' | '(' | '（')
+        || !matches!(close, ']' | '］' | '】' | ')' | '）')
+    {
         return None;
     }
     let inner = chars.as_str().trim();
@@ -121,7 +123,9 @@ fn looks_like_heading(t: &str) -> bool {
 pub fn structure(cleaned: &Cleaned) -> Document {
     let blocks = &cleaned.blocks;
     let text = &cleaned.text;
-    let first_annex = blocks.iter().position(|b| annex_label(b.slice(text)).is_some());
+    let first_annex = blocks
+        .iter()
+        .position(|b| annex_label(b.slice(text)).is_some());
 
     let mut parts = Vec::new();
     match first_annex {
@@ -137,7 +141,10 @@ pub fn structure(cleaned: &Cleaned) -> Document {
         Some(first) => {
             if first > 0 {
                 let cover = &blocks[..first];
-                let heading = cover.first().copied().filter(|b| looks_like_heading(b.slice(text)));
+                let heading = cover
+                    .first()
+                    .copied()
+                    .filter(|b| looks_like_heading(b.slice(text)));
                 let skip = usize::from(heading.is_some());
                 parts.push(Part {
                     kind: PartKind::Cover,
@@ -159,7 +166,10 @@ pub fn structure(cleaned: &Cleaned) -> Document {
                     .map_or(blocks.len(), |p| i + 1 + p);
                 let body = &blocks[i + 1..end];
                 let mut k = 0;
-                let heading = body.first().copied().filter(|b| looks_like_heading(b.slice(text)));
+                let heading = body
+                    .first()
+                    .copied()
+                    .filter(|b| looks_like_heading(b.slice(text)));
                 if heading.is_some() {
                     k += 1;
                 }
@@ -186,7 +196,11 @@ pub fn structure(cleaned: &Cleaned) -> Document {
         }
     }
 
-    let symbol = cleaned.furniture.iter().find(|f| is_symbol_line(f)).cloned();
+    let symbol = cleaned
+        .furniture
+        .iter()
+        .find(|f| is_symbol_line(f))
+        .cloned();
     Document {
         text: cleaned.text.clone(),
         meta: Meta { symbol },
@@ -212,10 +226,19 @@ mod tests {
 
     #[test]
     fn language_markers_with_either_colon() {
-        assert_eq!(language_marker("[原件：英文和法文]").unwrap(), vec!["en", "fr"]);
-        assert_eq!(language_marker("[原件:英文和西班牙文]").unwrap(), vec!["en", "es"]);
+        assert_eq!(
+            language_marker("[原件：英文和法文]").unwrap(),
+            vec!["en", "fr"]
+        );
+        assert_eq!(
+            language_marker("[原件:英文和西班牙文]").unwrap(),
+            vec!["en", "es"]
+        );
         assert_eq!(language_marker("[原件：中文]").unwrap(), vec!["zh"]);
-        assert_eq!(language_marker("[Original: English and French]").unwrap(), vec!["en", "fr"]);
+        assert_eq!(
+            language_marker("[Original: English and French]").unwrap(),
+            vec!["en", "fr"]
+        );
         assert_eq!(language_marker("[见S/2020/897]"), None);
         assert_eq!(language_marker("原件：中文"), None);
     }

@@ -52,15 +52,25 @@ fn part_view(props: &PartProps) -> Html {
         PartKind::Body => "body",
     };
     let label = match (part.kind, part.label) {
-        (PartKind::Annex, Some(span)) if props.lang == Lang::Zh => doc.slice(span).trim().to_string(),
+        (PartKind::Annex, Some(span)) if props.lang == Lang::Zh => {
+            doc.slice(span).trim().to_string()
+        }
         (PartKind::Annex, _) => i18n::annex_label(props.lang, part.annex.unwrap_or(1)),
         _ => t.cover.to_string(),
     };
     let languages = if part.languages.is_empty() {
         (part.kind == PartKind::Annex).then(|| t.no_original.to_string())
     } else {
-        let names: Vec<String> = part.languages.iter().map(|c| i18n::language_name(props.lang, c)).collect();
-        Some(format!("{}: {}", t.original, names.join(if props.lang == Lang::Zh { "、" } else { ", " })))
+        let names: Vec<String> = part
+            .languages
+            .iter()
+            .map(|c| i18n::language_name(props.lang, c))
+            .collect();
+        Some(format!(
+            "{}: {}",
+            t.original,
+            names.join(if props.lang == Lang::Zh { "、" } else { ", " })
+        ))
     };
     html! {
         <section class="part" id={part_anchor(props.index)} data-kind={kind}

@@ -30,7 +30,8 @@ impl Engine {
                 }),
             }
         });
-        let onerror = Closure::<dyn Fn(ErrorEvent)>::new(move |e: ErrorEvent| on_error(e.message()));
+        let onerror =
+            Closure::<dyn Fn(ErrorEvent)>::new(move |e: ErrorEvent| on_error(e.message()));
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
         Ok(Engine {
@@ -42,7 +43,9 @@ impl Engine {
 
     pub fn send(&self, msg: &ToWorker) -> Result<(), String> {
         let value = serde_wasm_bindgen::to_value(msg).map_err(|e| e.to_string())?;
-        self.worker.post_message(&value).map_err(|e| format!("{e:?}"))
+        self.worker
+            .post_message(&value)
+            .map_err(|e| format!("{e:?}"))
     }
 }
 

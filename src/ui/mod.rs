@@ -79,8 +79,12 @@ pub fn app() -> Html {
                             dispatch.dispatch(Action::EngineFailed(e));
                         }
                     }
-                    FromWorker::Analysed { summary, ms, .. } => dispatch.dispatch(Action::Analysed(summary, ms)),
-                    FromWorker::Rejected { reason } => dispatch.dispatch(Action::EngineFailed(reason)),
+                    FromWorker::Analysed { summary, ms, .. } => {
+                        dispatch.dispatch(Action::Analysed(summary, ms))
+                    }
+                    FromWorker::Rejected { reason } => {
+                        dispatch.dispatch(Action::EngineFailed(reason))
+                    }
                 }
             };
             let on_err = {

@@ -13,7 +13,9 @@ pub enum EngineState {
     Loading,
     /// The segmenter is built and the seed is being segmented.
     Segmenting,
-    Done { ms: f64 },
+    Done {
+        ms: f64,
+    },
     Failed(String),
 }
 
