@@ -1,24 +1,30 @@
 //! Messages between the page and the analysis worker. They cross into JavaScript with
-//! serde-wasm-bindgen (structured clone), so they stay plain data.
+//! serde-wasm-bindgen (structured clone); file bytes travel as a Uint8Array.
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::analysis::{read_structure, summarise, DocSummary};
+use crate::core::analysis::{analyse, Analysed};
+use crate::core::ingest::IngestError;
 use crate::core::segment::Segmenter;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
-    /// Analyse decoded text; the reply carries the same `id`.
-    Analyse { id: u32, text: String },
+    /// Read, structure and analyse a file; the reply carries the same `id`.
+    Ingest {
+        id: u32,
+        name: String,
+        #[serde(with = "serde_bytes")]
+        bytes: Vec<u8>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
     /// The segmenter is built; sent once, before any other message.
     Ready { init_ms: f64 },
-    Analysed {
+    Done {
         id: u32,
-        summary: DocSummary,
+        result: Result<Box<Analysed>, IngestError>,
         ms: f64,
     },
     /// A message the worker could not read (a version mismatch between page and worker).
@@ -26,8 +32,8 @@ pub enum FromWorker {
 }
 
 /// What the worker does with a request, apart from timing it.
-pub fn handle(seg: &Segmenter, msg: &ToWorker) -> (u32, DocSummary) {
+pub fn handle(seg: &Segmenter, msg: &ToWorker) -> (u32, Result<Box<Analysed>, IngestError>) {
     match msg {
-        ToWorker::Analyse { id, text } => (*id, summarise(&read_structure(text), seg)),
+        ToWorker::Ingest { id, name, bytes } => (*id, analyse(name, bytes, seg).map(Box::new)),
     }
 }

@@ -33,10 +33,10 @@ fn main() {
         match serde_wasm_bindgen::from_value::<ToWorker>(e.data()) {
             Ok(msg) => {
                 let t = now();
-                let (id, summary) = handle(&seg, &msg);
-                post(&FromWorker::Analysed {
+                let (id, result) = handle(&seg, &msg);
+                post(&FromWorker::Done {
                     id,
-                    summary,
+                    result,
                     ms: now() - t,
                 });
             }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::clean::clean;
+use super::ingest::{decode, Format, IngestError};
 use super::segment::{is_word, Segmenter};
 use super::stats::{top_terms, TermCount};
 use super::structure::{structure, Document};
@@ -22,6 +23,40 @@ pub struct DocSummary {
     /// One entry per part of the structured document, in the same order.
     pub parts: Vec<PartSummary>,
     pub word_count: usize,
+}
+
+/// Where a document came from and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    pub format: Format,
+    pub encoding: String,
+    pub bytes: usize,
+}
+
+/// One file through the whole pipeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Analysed {
+    pub source: Source,
+    pub doc: Document,
+    pub summary: DocSummary,
+}
+
+/// Bytes and a file name → decoded, cleaned, structured, segmented and counted.
+pub fn analyse(name: &str, bytes: &[u8], seg: &Segmenter) -> Result<Analysed, IngestError> {
+    let decoded = decode(name, bytes)?;
+    let doc = read_structure(&decoded.text);
+    let summary = summarise(&doc, seg);
+    Ok(Analysed {
+        source: Source {
+            name: name.to_string(),
+            format: decoded.format,
+            encoding: decoded.encoding,
+            bytes: bytes.len(),
+        },
+        doc,
+        summary,
+    })
 }
 
 /// Text as it arrives (already decoded) → its structure, with no segmentation: cheap

@@ -117,6 +117,9 @@ fn is_structural(t: &str) -> bool {
     super::structure::annex_label(t).is_some() || super::structure::language_marker(t).is_some()
 }
 
+/// How a statement's heading ends (…的发言).
+const HEADING_ENDS: [&str; 4] = ["的发言", "的通报", "的声明", "的讲话"];
+
 struct Line<'a> {
     text: &'a str,
     indented: bool,
@@ -169,6 +172,8 @@ pub fn clean(raw: &str) -> Cleaned {
 
     let mut blocks: Vec<String> = Vec::new();
     let mut prev: Option<&str> = None;
+    // Whether the block being built follows an annex label, i.e. is a statement heading.
+    let mut heading_block = false;
     for (line, gap, page_break) in &items {
         let structural = is_structural(line.text);
         let starts_new = match prev {
@@ -177,6 +182,9 @@ pub fn clean(raw: &str) -> Cleaned {
                 let prev_end = p.chars().last().unwrap_or('。');
                 let wrapped = display_width(p) >= full && !is_sentence_end(prev_end);
                 if structural || is_structural(p) {
+                    true
+                } else if heading_block && HEADING_ENDS.iter().any(|e| p.ends_with(e)) {
+                    // A heading that fills the line is still only the heading.
                     true
                 } else if *gap {
                     // A blank line ends a paragraph, unless the page ended mid-sentence.
@@ -190,6 +198,7 @@ pub fn clean(raw: &str) -> Cleaned {
             }
         };
         if starts_new {
+            heading_block = prev.is_some_and(|p| super::structure::annex_label(p).is_some());
             blocks.push(line.text.to_string());
         } else if let Some(block) = blocks.last_mut() {
             join_line(block, line.text);

@@ -3,7 +3,14 @@
 
 pub mod analysis;
 pub mod clean;
+pub mod entities;
+pub mod gazetteer;
+pub mod html;
+pub mod ingest;
+pub mod meta;
+pub mod pdf;
 pub mod segment;
+pub mod speaker;
 pub mod stats;
 pub mod structure;
 pub mod text;

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use jieba_rs::Jieba;
 
-use super::text::{is_han, is_space, Span};
+use super::text::{is_space, Span};
 
 const USER_DICT: &str = include_str!("../../data/userdict.tsv");
 const STOP_WORDS: &str = include_str!("../../data/stopwords.txt");
@@ -84,13 +84,12 @@ impl Segmenter {
         self.stop.contains(word)
     }
 
-    /// A word counts as content when it has letters, is not a stop word and, if Chinese,
-    /// has at least two characters (single Han characters are mostly function words or
-    /// fragments of names the dictionary does not know).
+    /// A word counts as content when it has letters, is not a stop word and has at least
+    /// two characters (single Han characters are mostly function words or fragments of
+    /// names the dictionary does not know; single Latin letters are fragments of symbols
+    /// such as the S of S/2020/372).
     pub fn is_content(&self, word: &str) -> bool {
-        is_word(word)
-            && !self.is_stop_word(word)
-            && !(word.chars().count() == 1 && word.chars().all(is_han))
+        is_word(word) && !self.is_stop_word(word) && word.chars().nth(1).is_some()
     }
 }
 

@@ -3,7 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::clean::{is_symbol_line, Cleaned};
+use super::clean::Cleaned;
+use super::entities::{distinct_keys, find_entities, Entity, EntityKind};
+use super::meta;
+pub use super::meta::{DocKind, Meta};
+use super::speaker::{parse_heading, Speaker};
 use super::text::{is_space, parse_chinese_numeral, parse_roman, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,12 +32,27 @@ pub struct Part {
     pub language_marker: Option<Span>,
     /// ISO 639-1 codes of the original languages the marker names, in its order.
     pub languages: Vec<String>,
+    /// Who speaks, read from the heading of an annexed statement.
+    pub speaker: Option<Speaker>,
     pub paragraphs: Vec<Span>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Meta {
-    pub symbol: Option<String>,
+impl Part {
+    /// The span from the part's first block to its last.
+    pub fn extent(&self) -> Option<Span> {
+        let first = self
+            .label
+            .or(self.heading)
+            .or(self.paragraphs.first().copied())?;
+        let last = self
+            .paragraphs
+            .last()
+            .copied()
+            .or(self.language_marker)
+            .or(self.heading)
+            .unwrap_or(first);
+        Some(Span::new(first.start, last.end))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +60,7 @@ pub struct Document {
     pub text: String,
     pub meta: Meta,
     pub parts: Vec<Part>,
+    pub entities: Vec<Entity>,
 }
 
 impl Document {
@@ -50,6 +70,33 @@ impl Document {
 
     pub fn annexes(&self) -> impl Iterator<Item = &Part> {
         self.parts.iter().filter(|p| p.kind == PartKind::Annex)
+    }
+
+    /// Entities inside one part.
+    pub fn part_entities(&self, part: &Part) -> Vec<&Entity> {
+        let Some(extent) = part.extent() else {
+            return Vec::new();
+        };
+        self.entities
+            .iter()
+            .filter(|e| e.span.start >= extent.start && e.span.end <= extent.end)
+            .collect()
+    }
+
+    /// Distinct resolutions a part cites, in order of first citation, each with its year
+    /// where any citation gives it.
+    pub fn part_resolutions(&self, part: &Part) -> Vec<(String, Option<u16>)> {
+        let mut out: Vec<(String, Option<u16>)> = Vec::new();
+        for e in self.part_entities(part) {
+            if e.kind != EntityKind::Resolution {
+                continue;
+            }
+            match out.iter_mut().find(|(k, _)| *k == e.key) {
+                Some((_, year)) => *year = year.or(e.year),
+                None => out.push((e.key.clone(), e.year)),
+            }
+        }
+        out
     }
 }
 
@@ -115,6 +162,26 @@ pub fn language_marker(t: &str) -> Option<Vec<String>> {
     Some(langs.into_iter().map(|(_, c)| c.to_string()).collect())
 }
 
+/// The covering letter's title: `Letter dated … from …`, `…的信`, else its first block.
+fn cover_title(cover: &[Span], text: &str) -> Option<usize> {
+    cover
+        .iter()
+        .take(8)
+        .position(|b| {
+            let t = b.slice(text);
+            let letter = t.starts_with("Letter dated") || t.starts_with("Identical letters dated");
+            // English titles run over several lines; Chinese ones end with 的信.
+            (letter && t.chars().count() <= 400 && !t.ends_with('.'))
+                || (t.ends_with("的信") && looks_like_heading(t))
+        })
+        .or_else(|| {
+            cover
+                .first()
+                .filter(|b| looks_like_heading(b.slice(text)))
+                .map(|_| 0)
+        })
+}
+
 fn looks_like_heading(t: &str) -> bool {
     let n = t.chars().count();
     n > 0 && n <= 120 && !t.ends_with('。') && !t.ends_with('.') && language_marker(t).is_none()
@@ -129,31 +196,38 @@ pub fn structure(cleaned: &Cleaned) -> Document {
 
     let mut parts = Vec::new();
     match first_annex {
-        None => parts.push(Part {
-            kind: PartKind::Body,
-            annex: None,
-            label: None,
-            heading: None,
-            language_marker: None,
-            languages: Vec::new(),
-            paragraphs: blocks.clone(),
-        }),
+        None => {
+            let title = cover_title(blocks, text);
+            parts.push(Part {
+                kind: PartKind::Body,
+                annex: None,
+                label: None,
+                heading: title.map(|i| blocks[i]),
+                language_marker: None,
+                languages: Vec::new(),
+                speaker: None,
+                paragraphs: blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| Some(*i) != title)
+                    .map(|(_, b)| *b)
+                    .collect(),
+            })
+        }
         Some(first) => {
             if first > 0 {
                 let cover = &blocks[..first];
-                let heading = cover
-                    .first()
-                    .copied()
-                    .filter(|b| looks_like_heading(b.slice(text)));
-                let skip = usize::from(heading.is_some());
+                let title = cover_title(cover, text);
                 parts.push(Part {
                     kind: PartKind::Cover,
                     annex: None,
                     label: None,
-                    heading,
+                    heading: title.map(|i| cover[i]),
                     language_marker: None,
                     languages: Vec::new(),
-                    paragraphs: cover[skip..].to_vec(),
+                    speaker: None,
+                    // Header lines above the title are not paragraphs.
+                    paragraphs: cover[title.map_or(0, |t| t + 1)..].to_vec(),
                 });
             }
             let mut i = first;
@@ -189,6 +263,7 @@ pub fn structure(cleaned: &Cleaned) -> Document {
                     heading,
                     language_marker: language_marker_span,
                     languages,
+                    speaker: heading.map(|h| parse_heading(h.slice(text))),
                     paragraphs: body[k..].to_vec(),
                 });
                 i = end;
@@ -196,15 +271,41 @@ pub fn structure(cleaned: &Cleaned) -> Document {
         }
     }
 
-    let symbol = cleaned
-        .furniture
-        .iter()
-        .find(|f| is_symbol_line(f))
-        .cloned();
+    let entities = find_entities(text);
+    let meta = read_meta(cleaned, &parts, &entities);
     Document {
         text: cleaned.text.clone(),
-        meta: Meta { symbol },
+        meta,
         parts,
+        entities,
+    }
+}
+
+fn read_meta(cleaned: &Cleaned, parts: &[Part], entities: &[Entity]) -> Meta {
+    let text = &cleaned.text;
+    let block_texts: Vec<&str> = cleaned.blocks.iter().map(|b| b.slice(text)).collect();
+    let symbol = meta::symbol(&cleaned.furniture, &block_texts);
+    let has_annexes = parts.iter().any(|p| p.kind == PartKind::Annex);
+    let first = parts.first();
+    let title = first.and_then(|p| p.heading).map(|h| h.slice(text));
+    let cover: Vec<&str> = first
+        .filter(|p| p.kind == PartKind::Cover)
+        .map(|p| p.paragraphs.iter().map(|s| s.slice(text)).collect())
+        .unwrap_or_default();
+    let (meeting_date, topic) = cover.first().map(|p| meta::meeting(p)).unwrap_or_default();
+    let references = distinct_keys(entities, EntityKind::Symbol)
+        .into_iter()
+        .filter(|s| Some(s) != symbol.as_ref())
+        .collect();
+    Meta {
+        kind: meta::kind(symbol.as_deref(), has_annexes),
+        job_number: meta::job_number(&cleaned.furniture),
+        date: meta::letter_date(title, &block_texts),
+        sender: meta::sender(&cover),
+        meeting_date,
+        topic,
+        references,
+        symbol,
     }
 }
 

@@ -1,0 +1,306 @@
+//! Entities with byte spans: Security Council resolutions cited, document symbols, UN
+//! missions and bodies, member states.
+
+use serde::{Deserialize, Serialize};
+
+use super::gazetteer::{bodies, body_matcher, state_matcher, states};
+use super::text::{is_space, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Resolution,
+    Symbol,
+    Body,
+    State,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub kind: EntityKind,
+    pub span: Span,
+    /// Resolution number (`2436`), symbol (`S/2020/372`), body code (`MINUSMA`) or ISO
+    /// alpha-3 code (`CHN`).
+    pub key: String,
+    /// Year of adoption, where a resolution is cited with it.
+    pub year: Option<u16>,
+}
+
+pub fn find_entities(text: &str) -> Vec<Entity> {
+    let mut out = resolutions(text);
+    out.extend(symbols(text));
+    out.extend(body_matcher().find(text).into_iter().map(|h| Entity {
+        kind: EntityKind::Body,
+        span: Span::new(h.start, h.end),
+        key: bodies()[h.entry].code.clone(),
+        year: None,
+    }));
+    out.extend(state_matcher().find(text).into_iter().map(|h| Entity {
+        kind: EntityKind::State,
+        span: Span::new(h.start, h.end),
+        key: states()[h.entry].iso3.clone(),
+        year: None,
+    }));
+    out.sort_by_key(|e| (e.span.start, e.kind));
+    out
+}
+
+/// Reads `digits` at the start of `s`, returning the number and the bytes consumed.
+fn number(s: &str, min: usize, max: usize) -> Option<(u32, usize)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n < min || n > max {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, n))
+}
+
+fn skip_spaces(s: &str) -> usize {
+    s.char_indices()
+        .find(|(_, c)| !is_space(*c))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// `(2018)`, `（2018）`, `( 2018 )` → 2018 and the bytes consumed.
+fn bracketed_year(s: &str) -> Option<(u16, usize)> {
+    let open = s.chars().next().filter(|c| matches!(c, '(' | '（'))?;
+    let mut i = open.len_utf8();
+    i += skip_spaces(&s[i..]);
+    let (year, n) = number(&s[i..], 4, 4)?;
+    i += n;
+    i += skip_spaces(&s[i..]);
+    let close = s[i..].chars().next().filter(|c| matches!(c, ')' | '）'))?;
+    Some((year as u16, i + close.len_utf8()))
+}
+
+/// Chinese `第2436（2018）号决议`, `第2518号决议`, `第2378(2017)号和第2436(2018)号决议`, and
+/// English `resolution 2436 (2018)`, `resolutions 2378 (2017) and 2436 (2018)`.
+pub fn resolutions(text: &str) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices('第') {
+        let mut i = at + '第'.len_utf8();
+        i += skip_spaces(&text[i..]);
+        let Some((num, n)) = number(&text[i..], 1, 5) else {
+            continue;
+        };
+        i += n;
+        let after_num = i;
+        i += skip_spaces(&text[i..]);
+        let year = bracketed_year(&text[i..]).map(|(y, n)| {
+            i += n;
+            y
+        });
+        if year.is_none() {
+            i = after_num;
+        }
+        i += skip_spaces(&text[i..]);
+        if !text[i..].starts_with('号') {
+            continue;
+        }
+        let end = i + '号'.len_utf8();
+        if !leads_to_resolution(&text[end..]) {
+            continue;
+        }
+        out.push(Entity {
+            kind: EntityKind::Resolution,
+            span: Span::new(
+                at,
+                end + if text[end..].starts_with("决议") {
+                    "决议".len()
+                } else {
+                    0
+                },
+            ),
+            key: num.to_string(),
+            year,
+        });
+    }
+    out.extend(english_resolutions(text));
+    out
+}
+
+/// After `第N号`: `决议` directly, or after a list of further `第N(Y)号` items.
+fn leads_to_resolution(rest: &str) -> bool {
+    for (i, c) in rest.char_indices().take(80) {
+        if rest[i..].starts_with("决议") {
+            return true;
+        }
+        let listy = c.is_ascii_digit() || is_space(c) || "()（）第号和、及以与".contains(c);
+        if !listy {
+            return false;
+        }
+    }
+    false
+}
+
+fn english_resolutions(text: &str) -> Vec<Entity> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (at, _) in lower.match_indices("resolution") {
+        if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let mut i = at + "resolution".len();
+        if lower[i..].starts_with('s') {
+            i += 1;
+        }
+        loop {
+            i += skip_spaces(&text[i..]);
+            let Some((num, n)) = number(&text[i..], 3, 5) else {
+                break;
+            };
+            let start = i;
+            i += n;
+            let mut end = i;
+            let ws = skip_spaces(&text[i..]);
+            let year = bracketed_year(&text[i + ws..]).map(|(y, n)| {
+                end = i + ws + n;
+                y
+            });
+            i = end;
+            out.push(Entity {
+                kind: EntityKind::Resolution,
+                span: Span::new(start, end),
+                key: num.to_string(),
+                year,
+            });
+            // A list goes on after ", " or " and ".
+            let rest = &lower[i..];
+            let step = [", and ", " and ", ", "]
+                .iter()
+                .find(|sep| rest.starts_with(**sep))
+                .map(|s| s.len());
+            match step {
+                Some(n) => i += n,
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+const ORGANS: [&str; 4] = ["S", "A", "E", "ST"];
+
+/// UN document symbols: `S/2020/372`, `A/74/19`, `S/PRST/2007/2`, `S/RES/2436 (2018)`,
+/// `S/PV.8756`.
+pub fn symbols(text: &str) -> Vec<Entity> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_word = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'/');
+        if !starts_word || !bytes[i].is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
+        let organ_len = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        let organ = &text[i..i + organ_len];
+        let mut j = i + organ_len;
+        let mut segments = 0;
+        let mut has_digit = false;
+        while j < bytes.len() && bytes[j] == b'/' {
+            let seg = bytes[j + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'.')
+                .count();
+            let seg_text = text[j + 1..j + 1 + seg].trim_end_matches('.');
+            if seg_text.is_empty() {
+                break;
+            }
+            has_digit |= seg_text.bytes().any(|b| b.is_ascii_digit());
+            segments += 1;
+            j += 1 + seg_text.len();
+        }
+        if ORGANS.contains(&organ) && segments >= 1 && has_digit {
+            let mut end = j;
+            // S/RES/2436 (2018): the year belongs to the symbol.
+            if text[i..j].starts_with("S/RES/") {
+                let ws = skip_spaces(&text[j..]);
+                if let Some((_, n)) = bracketed_year(&text[j + ws..]) {
+                    end = j + ws + n;
+                }
+            }
+            out.push(Entity {
+                kind: EntityKind::Symbol,
+                span: Span::new(i, end),
+                key: text[i..j].to_string(),
+                year: None,
+            });
+            i = end;
+        } else {
+            i += organ_len.max(1);
+        }
+    }
+    out
+}
+
+/// Distinct keys of one kind, in order of first appearance.
+pub fn distinct_keys(entities: &[Entity], kind: EntityKind) -> Vec<String> {
+    let mut seen = Vec::new();
+    for e in entities.iter().filter(|e| e.kind == kind) {
+        if !seen.contains(&e.key) {
+            seen.push(e.key.clone());
+        }
+    }
+    seen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(found: &[Entity]) -> Vec<(String, Option<u16>)> {
+        found.iter().map(|e| (e.key.clone(), e.year)).collect()
+    }
+
+    #[test]
+    fn chinese_resolution_forms() {
+        let text = "第2436（2018）号决议、第2538 (2020)号决议、第2518号决议，第2378(2017)号和第2436(2018)号决议，第一项决议，第75届联大";
+        let found = resolutions(text);
+        assert_eq!(
+            keys(&found),
+            [
+                ("2436".into(), Some(2018)),
+                ("2538".into(), Some(2020)),
+                ("2518".into(), None),
+                ("2378".into(), Some(2017)),
+                ("2436".into(), Some(2018)),
+            ]
+        );
+        assert_eq!(found[0].span.slice(text), "第2436（2018）号决议");
+        assert_eq!(found[3].span.slice(text), "第2378(2017)号");
+    }
+
+    #[test]
+    fn english_resolution_lists() {
+        let text =
+            "Recalling resolutions 2378 (2017), 2436 (2018) and 2538 (2020), and resolution 1325.";
+        assert_eq!(
+            keys(&resolutions(text)),
+            [
+                ("2378".into(), Some(2017)),
+                ("2436".into(), Some(2018)),
+                ("2538".into(), Some(2020)),
+                ("1325".into(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn document_symbols() {
+        let text = "（S/2020/372）、A/74/19、S/PRST/2007/2、S/RES/2436 (2018)、S/PV.8756。Not XS/1/2 nor S/ alone.";
+        let found: Vec<&str> = symbols(text).iter().map(|e| e.span.slice(text)).collect();
+        assert_eq!(
+            found,
+            [
+                "S/2020/372",
+                "A/74/19",
+                "S/PRST/2007/2",
+                "S/RES/2436 (2018)",
+                "S/PV.8756"
+            ]
+        );
+    }
+}
