@@ -1,4 +1,5 @@
 //! Arbitrary bytes through ingest → clean → structure never panic: a result or a typed error.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use unsc_lens::core::analysis::read_structure;

@@ -5,6 +5,7 @@ use unsc_lens::core::analysis::{read_structure, summarise};
 use unsc_lens::core::segment::Segmenter;
 use unsc_lens::core::SEED_ZH;
 use unsc_lens::protocol::{handle, FromWorker, ToWorker};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -37,19 +38,28 @@ fn segmenter_keeps_un_terms_whole_in_wasm() {
 #[wasm_bindgen_test]
 fn worker_reply_survives_the_trip_through_javascript() {
     let seg = Segmenter::new();
-    let request = ToWorker::Analyse {
+    let request = ToWorker::Ingest {
         id: 7,
-        text: SEED_ZH.to_string(),
+        name: "S-2020-911.zh.txt".into(),
+        bytes: SEED_ZH.as_bytes().to_vec(),
     };
     let js = serde_wasm_bindgen::to_value(&request).unwrap();
+    // File bytes cross as a Uint8Array, not as an array of numbers.
+    let bytes = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&js, &"Ingest".into()).unwrap(),
+        &"bytes".into(),
+    )
+    .unwrap();
+    assert!(bytes.is_instance_of::<js_sys::Uint8Array>());
     let back: ToWorker = serde_wasm_bindgen::from_value(js).unwrap();
     assert_eq!(back, request);
 
-    let (id, summary) = handle(&seg, &back);
-    assert_eq!(summary, summarise(&read_structure(SEED_ZH), &seg));
-    let reply = FromWorker::Analysed {
+    let (id, result) = handle(&seg, &back);
+    let analysed = result.unwrap();
+    assert_eq!(analysed.summary, summarise(&read_structure(SEED_ZH), &seg));
+    let reply = FromWorker::Done {
         id,
-        summary,
+        result: Ok(analysed),
         ms: 1.5,
     };
     let js = serde_wasm_bindgen::to_value(&reply).unwrap();
@@ -57,4 +67,16 @@ fn worker_reply_survives_the_trip_through_javascript() {
         serde_wasm_bindgen::from_value::<FromWorker>(js).unwrap(),
         reply
     );
+}
+
+#[wasm_bindgen_test]
+fn a_bad_file_is_a_typed_error_in_wasm() {
+    let seg = Segmenter::new();
+    let png = ToWorker::Ingest {
+        id: 8,
+        name: "x.txt".into(),
+        bytes: b"\x89PNG\r\n\x1a\nrest".to_vec(),
+    };
+    let (_, result) = handle(&seg, &png);
+    assert_eq!(result.unwrap_err().code(), "image");
 }

@@ -1,4 +1,9 @@
-//! The page's end of the analysis worker.
+//! The page's end of the analysis worker. Requests made before the worker has built its
+//! segmenter wait in a queue: a message posted before the worker's handler is installed
+//! would be lost.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,6 +17,8 @@ const WORKER_URL: &str = "./worker_loader.js";
 
 pub struct Engine {
     worker: Worker,
+    ready: Rc<Cell<bool>>,
+    queue: Rc<RefCell<Vec<JsValue>>>,
     _onmessage: Closure<dyn Fn(MessageEvent)>,
     _onerror: Closure<dyn Fn(ErrorEvent)>,
 }
@@ -22,20 +29,33 @@ impl Engine {
         on_error: impl Fn(String) + 'static,
     ) -> Result<Engine, String> {
         let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
-        let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-            match serde_wasm_bindgen::from_value::<FromWorker>(e.data()) {
-                Ok(msg) => on_message(msg),
-                Err(err) => on_message(FromWorker::Rejected {
-                    reason: err.to_string(),
-                }),
-            }
-        });
+        let ready = Rc::new(Cell::new(false));
+        let queue: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+        let onmessage =
+            {
+                let (worker, ready, queue) = (worker.clone(), ready.clone(), queue.clone());
+                Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+                    let msg = serde_wasm_bindgen::from_value::<FromWorker>(e.data())
+                        .unwrap_or_else(|err| FromWorker::Rejected {
+                            reason: err.to_string(),
+                        });
+                    if let FromWorker::Ready { .. } = msg {
+                        ready.set(true);
+                        for pending in queue.borrow_mut().drain(..) {
+                            let _ = worker.post_message(&pending);
+                        }
+                    }
+                    on_message(msg);
+                })
+            };
         let onerror =
             Closure::<dyn Fn(ErrorEvent)>::new(move |e: ErrorEvent| on_error(e.message()));
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
         Ok(Engine {
             worker,
+            ready,
+            queue,
             _onmessage: onmessage,
             _onerror: onerror,
         })
@@ -43,9 +63,14 @@ impl Engine {
 
     pub fn send(&self, msg: &ToWorker) -> Result<(), String> {
         let value = serde_wasm_bindgen::to_value(msg).map_err(|e| e.to_string())?;
-        self.worker
-            .post_message(&value)
-            .map_err(|e| format!("{e:?}"))
+        if self.ready.get() {
+            self.worker
+                .post_message(&value)
+                .map_err(|e| format!("{e:?}"))
+        } else {
+            self.queue.borrow_mut().push(value);
+            Ok(())
+        }
     }
 }
 

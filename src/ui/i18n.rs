@@ -130,10 +130,10 @@ pub fn language_name(lang: Lang, code: &str) -> String {
     }
 }
 
-pub fn status_ready(lang: Lang, parts: usize, tokens: usize, ms: f64) -> String {
+pub fn status_ready(lang: Lang, parts: usize, tokens: usize, ms: f64, docs: usize) -> String {
     match lang {
-        Lang::Zh => format!("已分词：{parts} 个部分，共 {tokens} 个词，用时 {ms:.0} 毫秒"),
-        Lang::En => format!("Segmented: {parts} parts, {tokens} tokens in {ms:.0} ms"),
+        Lang::Zh => format!("已分词：{parts} 个部分，共 {tokens} 个词，用时 {ms:.0} 毫秒 · 工作区共 {docs} 份文件"),
+        Lang::En => format!("Segmented: {parts} parts, {tokens} tokens in {ms:.0} ms · {docs} documents in the workspace"),
     }
 }
 
@@ -141,5 +141,71 @@ pub fn annex_label(lang: Lang, n: u32) -> String {
     match lang {
         Lang::Zh => format!("附件{}", crate::core::text::chinese_numeral(n)),
         Lang::En => format!("Annex {n}"),
+    }
+}
+
+/// Labels added with uploads and document metadata.
+pub struct MetaText {
+    pub add_files: &'static str,
+    pub add_hint: &'static str,
+    pub reading: &'static str,
+    pub symbol: &'static str,
+    pub date: &'static str,
+    pub sender: &'static str,
+    pub meeting: &'static str,
+    pub topic: &'static str,
+    pub references: &'static str,
+    pub job: &'static str,
+    pub source: &'static str,
+    pub resolutions: &'static str,
+    pub no_speaker: &'static str,
+    pub parts: &'static str,
+}
+
+pub const META_ZH: MetaText = MetaText {
+    add_files: "添加文件",
+    add_hint: "可一次选择多个文件：文本（任意编码）、HTML、Word（.docx）或 PDF。文件只在本机处理。",
+    reading: "读取中…",
+    symbol: "文号",
+    date: "日期",
+    sender: "发信人",
+    meeting: "会议日期",
+    topic: "议题",
+    references: "提及文件",
+    job: "文件编号",
+    source: "来源",
+    resolutions: "引用决议",
+    no_speaker: "（代表团发言，未署名）",
+    parts: "个部分",
+};
+
+pub const META_EN: MetaText = MetaText {
+    add_files: "Add files",
+    add_hint: "Select one or more files: text (any encoding), HTML, Word (.docx) or PDF. Files are read on this machine only.",
+    reading: "reading…",
+    symbol: "Symbol",
+    date: "Date",
+    sender: "Sender",
+    meeting: "Meeting",
+    topic: "Topic",
+    references: "Documents cited",
+    job: "Job number",
+    source: "Source",
+    resolutions: "Resolutions cited",
+    no_speaker: "(statement by the mission, no speaker named)",
+    parts: "parts",
+};
+
+pub fn meta_text(lang: Lang) -> &'static MetaText {
+    match lang {
+        Lang::Zh => &META_ZH,
+        Lang::En => &META_EN,
+    }
+}
+
+pub fn error_message(lang: Lang, e: &crate::core::ingest::IngestError) -> String {
+    match lang {
+        Lang::Zh => e.message_zh(),
+        Lang::En => e.message_en(),
     }
 }

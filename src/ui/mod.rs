@@ -5,22 +5,24 @@ mod engine;
 pub mod i18n;
 mod state;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::analysis::read_structure;
 use crate::core::structure::PartKind;
-use crate::core::SEED_ZH;
+use crate::core::{SEED_NAME, SEED_ZH};
 use crate::protocol::{FromWorker, ToWorker};
 use doc_view::{part_anchor, DocView};
 use engine::Engine;
 use i18n::Lang;
-use state::{Action, EngineState, State};
+use state::{Action, DocStatus, EngineState, State};
 
 const LANG_KEY: &str = "unsc-lens.lang";
-const SEED_REQUEST: u32 = 1;
+const SEED_ID: u32 = 1;
 
 fn mark(name: &str) {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
@@ -53,12 +55,18 @@ pub fn app() -> Html {
             .ok()
             .and_then(|c| Lang::from_code(&c))
             .unwrap_or_default(),
-        seed: Rc::new(read_structure(SEED_ZH)),
-        summary: None,
+        docs: vec![state::DocEntry {
+            id: SEED_ID,
+            name: SEED_NAME.to_string(),
+            seed: true,
+            // The structure needs no dictionary: paint it at once, segment in the worker.
+            status: DocStatus::Pending(Some(Rc::new(read_structure(SEED_ZH)))),
+        }],
+        selected: SEED_ID,
         engine: EngineState::Loading,
     });
-    // The worker lives as long as the page.
-    let engine = use_mut_ref(|| None::<Engine>);
+    let engine: Rc<RefCell<Option<Engine>>> = use_mut_ref(|| None);
+    let next_id = use_mut_ref(|| SEED_ID + 1);
 
     {
         let dispatch = state.dispatcher();
@@ -67,20 +75,10 @@ pub fn app() -> Html {
             mark("shell-painted");
             let on_msg = {
                 let dispatch = dispatch.clone();
-                let engine = engine.clone();
                 move |msg: FromWorker| match msg {
-                    FromWorker::Ready { .. } => {
-                        dispatch.dispatch(Action::EngineReady);
-                        let request = ToWorker::Analyse {
-                            id: SEED_REQUEST,
-                            text: SEED_ZH.to_string(),
-                        };
-                        if let Some(Err(e)) = engine.borrow().as_ref().map(|w| w.send(&request)) {
-                            dispatch.dispatch(Action::EngineFailed(e));
-                        }
-                    }
-                    FromWorker::Analysed { summary, ms, .. } => {
-                        dispatch.dispatch(Action::Analysed(summary, ms))
+                    FromWorker::Ready { .. } => dispatch.dispatch(Action::EngineReady),
+                    FromWorker::Done { id, result, ms } => {
+                        dispatch.dispatch(Action::Finished(id, result, ms))
                     }
                     FromWorker::Rejected { reason } => {
                         dispatch.dispatch(Action::EngineFailed(reason))
@@ -92,7 +90,17 @@ pub fn app() -> Html {
                 move |msg: String| dispatch.dispatch(Action::EngineFailed(msg))
             };
             match Engine::spawn(on_msg, on_err) {
-                Ok(w) => *engine.borrow_mut() = Some(w),
+                Ok(w) => {
+                    let seed = ToWorker::Ingest {
+                        id: SEED_ID,
+                        name: SEED_NAME.to_string(),
+                        bytes: SEED_ZH.as_bytes().to_vec(),
+                    };
+                    if let Err(e) = w.send(&seed) {
+                        dispatch.dispatch(Action::EngineFailed(e));
+                    }
+                    *engine.borrow_mut() = Some(w);
+                }
                 Err(e) => dispatch.dispatch(Action::EngineFailed(e)),
             }
         });
@@ -100,14 +108,18 @@ pub fn app() -> Html {
 
     let lang = state.lang;
     use_effect_with(lang, |lang| set_html_lang(*lang));
-    let analysed = state.summary.is_some();
-    use_effect_with(analysed, |done| {
+    let seed_done = state
+        .docs
+        .iter()
+        .any(|d| d.seed && matches!(d.status, DocStatus::Ready(..)));
+    use_effect_with(seed_done, |done| {
         if *done {
             mark("seed-analysed");
         }
     });
 
     let t = i18n::text(lang);
+    let m = i18n::meta_text(lang);
     let toggle = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| {
@@ -117,21 +129,82 @@ pub fn app() -> Html {
         })
     };
 
-    let seed = &state.seed;
-    let statements = seed.annexes().count();
-    let (status_state, status_text) = match &state.engine {
-        EngineState::Loading => ("loading", t.loading.to_string()),
-        EngineState::Segmenting => ("loading", t.pending.to_string()),
-        EngineState::Done { ms } => (
-            "ready",
-            i18n::status_ready(
-                lang,
-                seed.parts.len(),
-                state.summary.as_ref().map_or(0, |s| s.word_count),
-                *ms,
-            ),
+    // Each file is read and sent on its own, so one failing never holds up the others.
+    let on_files = {
+        let dispatch = state.dispatcher();
+        let engine = engine.clone();
+        let next_id = next_id.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(list) = input.files() else { return };
+            let files: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|i| list.get(i)).collect();
+            input.set_value("");
+            for file in files {
+                let id = {
+                    let mut n = next_id.borrow_mut();
+                    *n += 1;
+                    *n - 1
+                };
+                let name = file.name();
+                dispatch.dispatch(Action::Added(id, name.clone()));
+                dispatch.dispatch(Action::Select(id));
+                let dispatch = dispatch.clone();
+                let engine = engine.clone();
+                let reader = gloo::file::callbacks::read_as_bytes(
+                    &gloo::file::File::from(file),
+                    move |bytes| {
+                        let sent = bytes
+                            .map_err(|e| e.to_string())
+                            .and_then(|bytes| match engine.borrow().as_ref() {
+                                Some(w) => w.send(&ToWorker::Ingest { id, name, bytes }),
+                                None => Err("worker not running".into()),
+                            });
+                        if let Err(e) = sent {
+                            dispatch.dispatch(Action::EngineFailed(e));
+                        }
+                    },
+                );
+                // The read completes on its own; dropping the handle would cancel it.
+                std::mem::forget(reader);
+            }
+        })
+    };
+
+    let selected = state
+        .docs
+        .iter()
+        .find(|d| d.id == state.selected)
+        .or(state.docs.first())
+        .cloned();
+    let ready_docs = state
+        .docs
+        .iter()
+        .filter(|d| matches!(d.status, DocStatus::Ready(..)))
+        .count();
+    // The status line speaks of the engine and the seed; a file's own error stays beside it.
+    let status_state = match &state.engine {
+        EngineState::Failed(_) => "error",
+        _ if seed_done => "ready",
+        _ => "loading",
+    };
+    let status_text = match (&state.engine, selected.as_ref().map(|d| &d.status)) {
+        (EngineState::Failed(msg), _) => format!("{}{msg}", t.failed),
+        (_, Some(DocStatus::Ready(a, ms))) => i18n::status_ready(
+            lang,
+            a.doc.parts.len(),
+            a.summary.word_count,
+            *ms,
+            ready_docs,
         ),
-        EngineState::Failed(msg) => ("error", format!("{}{msg}", t.failed)),
+        (_, Some(DocStatus::Failed(e))) => i18n::error_message(lang, e),
+        (EngineState::Loading, _) => t.loading.to_string(),
+        _ => t.pending.to_string(),
     };
 
     html! {
@@ -144,28 +217,69 @@ pub fn app() -> Html {
             <div class="main">
                 <nav class="side" aria-label={t.documents}>
                     <h2>{ t.documents }</h2>
-                    <div class="doc-card seed">
-                        <p class="doc-symbol">{ "★ " }{ seed.meta.symbol.clone().unwrap_or_default() }<span class="tag">{ t.seed }</span></p>
-                        <p class="doc-sub">{ statements }{ " " }{ t.statements }</p>
-                    </div>
-                    <h2>{ t.contents }</h2>
-                    <ol class="toc">
-                        { for seed.parts.iter().enumerate().map(|(i, p)| {
-                            let id = part_anchor(i);
-                            let label = match p.kind {
-                                PartKind::Annex => i18n::annex_label(lang, p.annex.unwrap_or(1)),
-                                _ => t.cover.to_string(),
+                    <ul class="doc-list">
+                        { for state.docs.iter().map(|d| {
+                            let id = d.id;
+                            let select = {
+                                let dispatch = state.dispatcher();
+                                Callback::from(move |_| dispatch.dispatch(Action::Select(id)))
                             };
-                            let title = p.heading.map(|h| seed.slice(h).to_string()).unwrap_or_default();
+                            let (kind, detail) = match &d.status {
+                                DocStatus::Pending(_) => ("pending", m.reading.to_string()),
+                                DocStatus::Ready(a, _) => ("ready", format!(
+                                    "{} · {} {}",
+                                    a.doc.meta.date.clone().unwrap_or_else(|| a.source.encoding.clone()),
+                                    a.doc.annexes().count(),
+                                    t.statements
+                                )),
+                                DocStatus::Failed(e) => ("error", i18n::error_message(lang, e)),
+                            };
+                            let title = match &d.status {
+                                DocStatus::Ready(a, _) => a.doc.meta.symbol.clone().unwrap_or_else(|| d.name.clone()),
+                                DocStatus::Pending(Some(doc)) => doc.meta.symbol.clone().unwrap_or_else(|| d.name.clone()),
+                                _ => d.name.clone(),
+                            };
+                            let current = d.id == state.selected;
                             html! {
-                                <li><button type="button" class="toc-link" title={title}
-                                    onclick={Callback::from(move |_| scroll_to(&id))}>{ label }</button></li>
+                                <li class={classes!("doc-entry", d.seed.then_some("seed"), current.then_some("current"))}
+                                    data-state={kind} data-name={d.name.clone()}>
+                                    <button type="button" class="doc-select" onclick={select} aria-current={current.then_some("true")}>
+                                        <span class="doc-symbol">{ if d.seed { "★ " } else { "" } }{ title }</span>
+                                        if d.seed { <span class="tag">{ t.seed }</span> }
+                                        <span class={classes!("doc-sub", (kind == "error").then_some("doc-error"))}>{ detail }</span>
+                                    </button>
+                                </li>
                             }
                         }) }
-                    </ol>
+                    </ul>
+                    <div class="add">
+                        <label class="add-button" for="file-input">{ m.add_files }</label>
+                        <input id="file-input" type="file" multiple=true onchange={on_files}
+                            accept=".txt,.text,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf" />
+                        <p class="hint">{ m.add_hint }</p>
+                    </div>
+                    if let Some(doc) = selected.as_ref().and_then(|d| d.document()) {
+                        <h2>{ t.contents }</h2>
+                        <ol class="toc">
+                            { for doc.parts.iter().enumerate().map(|(i, p)| {
+                                let id = part_anchor(i);
+                                let label = match p.kind {
+                                    PartKind::Annex => i18n::annex_label(lang, p.annex.unwrap_or(1)),
+                                    _ => t.cover.to_string(),
+                                };
+                                let title = p.heading.map(|h| doc.slice(h).to_string()).unwrap_or_default();
+                                html! {
+                                    <li><button type="button" class="toc-link" title={title}
+                                        onclick={Callback::from(move |_| scroll_to(&id))}>{ label }</button></li>
+                                }
+                            }) }
+                        </ol>
+                    }
                 </nav>
                 <main class="view">
-                    <DocView doc={seed.clone()} summary={state.summary.clone()} {lang} />
+                    if let Some(entry) = selected {
+                        <DocView {entry} {lang} />
+                    }
                 </main>
             </div>
             <footer id="status" class="status" data-state={status_state} role="status">{ status_text }</footer>

@@ -1,37 +1,63 @@
-//! The app's state and its reducer. It holds results; it computes none.
+//! The app's state and its reducer. It holds what the core computed; it computes nothing.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
 use super::i18n::Lang;
-use crate::core::analysis::DocSummary;
+use crate::core::analysis::Analysed;
+use crate::core::ingest::IngestError;
 use crate::core::structure::Document;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EngineState {
     Loading,
-    /// The segmenter is built and the seed is being segmented.
-    Segmenting,
-    Done {
-        ms: f64,
-    },
+    Ready,
     Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DocStatus {
+    /// Sent to the worker; for the seed, its structure is already known.
+    Pending(Option<Rc<Document>>),
+    Ready(Rc<Analysed>, f64),
+    Failed(IngestError),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocEntry {
+    pub id: u32,
+    pub name: String,
+    pub seed: bool,
+    pub status: DocStatus,
+}
+
+impl DocEntry {
+    /// The structure to show: the worker's, or the one computed for the first paint.
+    pub fn document(&self) -> Option<&Document> {
+        match &self.status {
+            DocStatus::Ready(a, _) => Some(&a.doc),
+            DocStatus::Pending(Some(doc)) => Some(doc),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub lang: Lang,
-    pub seed: Rc<Document>,
-    pub summary: Option<Rc<DocSummary>>,
+    pub docs: Vec<DocEntry>,
+    pub selected: u32,
     pub engine: EngineState,
 }
 
 pub enum Action {
     SetLang(Lang),
     EngineReady,
-    Analysed(DocSummary, f64),
     EngineFailed(String),
+    Added(u32, String),
+    Finished(u32, Result<Box<Analysed>, IngestError>, f64),
+    Select(u32),
 }
 
 impl Reducible for State {
@@ -41,12 +67,23 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
-            Action::EngineReady => next.engine = EngineState::Segmenting,
-            Action::Analysed(summary, ms) => {
-                next.summary = Some(Rc::new(summary));
-                next.engine = EngineState::Done { ms };
-            }
+            Action::EngineReady => next.engine = EngineState::Ready,
             Action::EngineFailed(msg) => next.engine = EngineState::Failed(msg),
+            Action::Added(id, name) => next.docs.push(DocEntry {
+                id,
+                name,
+                seed: false,
+                status: DocStatus::Pending(None),
+            }),
+            Action::Finished(id, result, ms) => {
+                if let Some(entry) = next.docs.iter_mut().find(|d| d.id == id) {
+                    entry.status = match result {
+                        Ok(a) => DocStatus::Ready(Rc::new(*a), ms),
+                        Err(e) => DocStatus::Failed(e),
+                    };
+                }
+            }
+            Action::Select(id) => next.selected = id,
         }
         Rc::new(next)
     }

@@ -151,8 +151,10 @@ describe('UNSC Lens, served at /', () => {
   });
 
   it('drops page furniture and rejoins paragraphs split by page breaks', async () => {
-    const docText = await page.locator('#doc').innerText();
-    assert.ok(!docText.includes('20-12063'), 'job number 20-12063 is displayed');
+    // The job number is shown once, as metadata; it must not remain in the letter's text.
+    assert.equal(await page.textContent('#doc .meta-job dd'), '20-12063');
+    const partsText = (await page.locator('#doc .part').allInnerTexts()).join('\n');
+    assert.ok(!partsText.includes('20-12063'), 'job number 20-12063 is displayed in the text');
     const paras = await page.locator('#doc .para').allInnerTexts();
     assert.ok(paras.length > 50, `only ${paras.length} .para elements`);
     const withSymbol = paras.filter((p) => p.includes('S/2020/911'));
