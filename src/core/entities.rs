@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::gazetteer::{bodies, body_matcher, state_matcher, states};
-use super::text::{is_space, Span};
+use super::text::{is_space, Folded, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -26,21 +26,28 @@ pub struct Entity {
     pub year: Option<u16>,
 }
 
+/// Every entity in `text`, in order. Matching runs on the width-folded text, so
+/// `第２４３６（２０１８）号决议` and `Ｓ／２０２０／３７２` are found too; spans point into `text`.
 pub fn find_entities(text: &str) -> Vec<Entity> {
-    let mut out = resolutions(text);
-    out.extend(symbols(text));
-    out.extend(body_matcher().find(text).into_iter().map(|h| Entity {
+    let folded = Folded::new(text);
+    let t = folded.text.as_str();
+    let mut out = resolutions(t);
+    out.extend(symbols(t));
+    out.extend(body_matcher().find(t).into_iter().map(|h| Entity {
         kind: EntityKind::Body,
         span: Span::new(h.start, h.end),
         key: bodies()[h.entry].code.clone(),
         year: None,
     }));
-    out.extend(state_matcher().find(text).into_iter().map(|h| Entity {
+    out.extend(state_matcher().find(t).into_iter().map(|h| Entity {
         kind: EntityKind::State,
         span: Span::new(h.start, h.end),
         key: states()[h.entry].iso3.clone(),
         year: None,
     }));
+    for e in &mut out {
+        e.span = folded.original(e.span);
+    }
     out.sort_by_key(|e| (e.span.start, e.kind));
     out
 }
@@ -286,6 +293,21 @@ mod tests {
                 ("1325".into(), None),
             ]
         );
+    }
+
+    #[test]
+    fn full_width_citations_are_found_with_their_printed_spans() {
+        let text = "重申第２４３６（２０１８）号决议（Ｓ／２０２０／３７２）。";
+        let found = find_entities(text);
+        let res = found
+            .iter()
+            .find(|e| e.kind == EntityKind::Resolution)
+            .unwrap();
+        assert_eq!((res.key.as_str(), res.year), ("2436", Some(2018)));
+        assert_eq!(res.span.slice(text), "第２４３６（２０１８）号决议");
+        let sym = found.iter().find(|e| e.kind == EntityKind::Symbol).unwrap();
+        assert_eq!(sym.key, "S/2020/372");
+        assert_eq!(sym.span.slice(text), "Ｓ／２０２０／３７２");
     }
 
     #[test]

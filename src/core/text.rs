@@ -71,6 +71,45 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}'
 }
 
+/// Text with full-width ASCII forms (`Ｓ／２０２０`, `（`, `：`) and wide or no-break spaces
+/// folded to their ASCII counterparts, for matching only: the displayed text keeps its form.
+/// `map[i]` is the byte offset in the original text of byte `i` of the folded one (with one
+/// extra entry for the end), so a span found in the folded text maps back exactly.
+pub struct Folded {
+    pub text: String,
+    map: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        for (at, c) in original.char_indices() {
+            let folded = match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{3000}' | '\u{00A0}' => ' ',
+                _ => c,
+            };
+            let start = text.len();
+            text.push(folded);
+            map.extend(std::iter::repeat_n(at, text.len() - start));
+        }
+        map.push(original.len());
+        Folded { text, map }
+    }
+
+    /// A span of the folded text → the same characters in the original.
+    pub fn original(&self, span: Span) -> Span {
+        let at = |i: usize| {
+            self.map
+                .get(i)
+                .copied()
+                .unwrap_or(*self.map.last().unwrap_or(&0))
+        };
+        Span::new(at(span.start), at(span.end))
+    }
+}
+
 /// Chinese numerals as used in annex labels (附件一 … 附件二十九).
 pub fn parse_chinese_numeral(s: &str) -> Option<u32> {
     let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c);
@@ -150,6 +189,16 @@ mod tests {
         assert_eq!(parse_roman("XIV"), Some(14));
         assert_eq!(parse_roman("ABC"), None);
         assert_eq!(parse_roman(""), None);
+    }
+
+    #[test]
+    fn folding_keeps_spans_of_the_original() {
+        let original = "见Ｓ／２０２０／３７２和第２４３６（２０１８）号决议";
+        let f = Folded::new(original);
+        assert_eq!(f.text, "见S/2020/372和第2436(2018)号决议");
+        let at = f.text.find("S/2020/372").unwrap();
+        let back = f.original(Span::new(at, at + "S/2020/372".len()));
+        assert_eq!(back.slice(original), "Ｓ／２０２０／３７２");
     }
 
     #[test]
