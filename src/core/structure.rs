@@ -100,7 +100,8 @@ impl Document {
     }
 }
 
-/// `附件一`, `附件`, `Annex II`, `ANNEX 3`, `Annex` → the annex number.
+/// `附件一`, `附件`, `…的信的附件`, `Annex II`, `ANNEX 3`, `Annex`, `Annex I to the letter dated …`,
+/// `Annex to the letter dated …` → the annex number.
 pub fn annex_label(t: &str) -> Option<u32> {
     let t = t.trim_matches(is_space);
     if let Some(rest) = t.strip_prefix("附件") {
@@ -111,13 +112,25 @@ pub fn annex_label(t: &str) -> Option<u32> {
             parse_chinese_numeral(rest).or_else(|| rest.parse().ok())
         };
     }
+    // A single annex titled by the letter it belongs to: 2021年3月2日…给秘书长的信的附件.
+    if t.ends_with("的信的附件") && t.chars().count() <= 120 {
+        return Some(1);
+    }
     let lower = t.to_ascii_lowercase();
     let rest = lower.strip_prefix("annex")?;
     if rest.is_empty() {
         return Some(1);
     }
     let rest = rest.strip_prefix(' ')?.trim();
-    rest.parse().ok().or_else(|| parse_roman(rest))
+    if rest.starts_with("to the letter") || rest.starts_with("to the note") {
+        return Some(1);
+    }
+    // "Annex I to the letter dated …": the number is the first word.
+    let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+    if !tail.is_empty() && !tail.starts_with("to the ") {
+        return None;
+    }
+    first.parse().ok().or_else(|| parse_roman(first))
 }
 
 /// `[原件：英文和法文]`, `[原件:中文]`, `[Original: English and French]` → language codes.
@@ -322,6 +335,19 @@ mod tests {
         assert_eq!(annex_label("Annex IV"), Some(4));
         assert_eq!(annex_label("ANNEX 3"), Some(3));
         assert_eq!(annex_label("附件所载的发言"), None);
+        assert_eq!(
+            annex_label("2021年3月2日中国常驻联合国代表给秘书长的信的附件"),
+            Some(1)
+        );
+        assert_eq!(
+            annex_label("Annex to the letter dated 2 March 2021 from the Permanent Representative"),
+            Some(1)
+        );
+        assert_eq!(
+            annex_label("Annex II to the letter dated 20 May 2021"),
+            Some(2)
+        );
+        assert_eq!(annex_label("Annex II of something else"), None);
         assert_eq!(annex_label("Annexed to the letter"), None);
     }
 
