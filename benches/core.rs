@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use unsc_lens::core::analysis::{analyse, read_structure, summarise};
+use unsc_lens::core::analysis::{analyse, read_structure, summarise, Analyzer};
 use unsc_lens::core::clean::clean;
 use unsc_lens::core::entities::find_entities;
 use unsc_lens::core::ingest::decode;
@@ -39,7 +39,8 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 fn main() {
-    let seg = Segmenter::new();
+    let an = Analyzer::default();
+    let seg = &an.seg;
     let jieba = jieba_rs::Jieba::new();
     let doc = read_structure(SEED_ZH);
     let docx = fixture("seed.docx");
@@ -57,7 +58,7 @@ fn main() {
         ("entities alone", time(|| find_entities(&doc.text))),
         (
             "segment + count every part (summarise)",
-            time(|| summarise(&doc, &seg)),
+            time(|| summarise(&doc, seg)),
         ),
         (
             "decode seed.gb18030.txt",
@@ -70,7 +71,7 @@ fn main() {
         ),
         (
             "whole pipeline on seed.gb18030.txt (analyse)",
-            time(|| analyse("seed.gb18030.txt", &gb, &seg)),
+            time(|| analyse("seed.gb18030.txt", &gb, &an)),
         ),
         (
             "Segmenter::new (jieba dictionary + UN terms)",
@@ -90,7 +91,7 @@ fn main() {
         );
     }
     let mb = SEED_ZH.len() as f64 / 1e6;
-    let (whole, _, _) = time(|| analyse("seed.txt", SEED_ZH.as_bytes(), &seg));
+    let (whole, _, _) = time(|| analyse("seed.txt", SEED_ZH.as_bytes(), &an));
     println!(
         "\nseed: {:.3} MB; baseline {:.1} MB/s; whole pipeline {:.1} MB/s",
         mb,

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::analysis::{analyse, Analysed};
+use crate::core::analysis::{analyse, Analysed, Analyzer};
 use crate::core::ingest::IngestError;
-use crate::core::segment::Segmenter;
+use crate::core::themes::Lexicon;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
@@ -20,8 +20,9 @@ pub enum ToWorker {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
-    /// The segmenter is built; sent once, before any other message.
-    Ready { init_ms: f64 },
+    /// The segmenter is built; sent once, before any other message, with the theme lexicon
+    /// in use so the page can name and colour themes.
+    Ready { init_ms: f64, lexicon: Lexicon },
     Done {
         id: u32,
         result: Result<Box<Analysed>, IngestError>,
@@ -32,8 +33,8 @@ pub enum FromWorker {
 }
 
 /// What the worker does with a request, apart from timing it.
-pub fn handle(seg: &Segmenter, msg: &ToWorker) -> (u32, Result<Box<Analysed>, IngestError>) {
+pub fn handle(an: &Analyzer, msg: &ToWorker) -> (u32, Result<Box<Analysed>, IngestError>) {
     match msg {
-        ToWorker::Ingest { id, name, bytes } => (*id, analyse(name, bytes, seg).map(Box::new)),
+        ToWorker::Ingest { id, name, bytes } => (*id, analyse(name, bytes, an).map(Box::new)),
     }
 }

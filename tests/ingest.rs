@@ -3,10 +3,9 @@
 
 use std::path::PathBuf;
 
-use unsc_lens::core::analysis::{analyse, read_structure};
+use unsc_lens::core::analysis::{analyse, read_structure, Analyzer};
 use unsc_lens::core::ingest::{decode, Format};
 use unsc_lens::core::meta::DocKind;
-use unsc_lens::core::segment::Segmenter;
 use unsc_lens::core::structure::{Document, PartKind};
 use unsc_lens::core::SEED_ZH;
 
@@ -263,9 +262,9 @@ fn broken_files_give_typed_errors() {
 
 #[test]
 fn analyse_reports_source_and_counts() {
-    let seg = Segmenter::new();
+    let an = Analyzer::default();
     let (file, bytes) = fixture("seed.docx");
-    let a = analyse(&file, &bytes, &seg).unwrap();
+    let a = analyse(&file, &bytes, &an).unwrap();
     assert_eq!(a.source.format, Format::Docx);
     assert_eq!(a.source.bytes, bytes.len());
     assert_eq!(a.summary.parts.len(), a.doc.parts.len());

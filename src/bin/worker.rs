@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use unsc_lens::core::segment::Segmenter;
+    use unsc_lens::core::analysis::Analyzer;
     use unsc_lens::protocol::{handle, FromWorker, ToWorker};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -33,7 +33,7 @@ fn main() {
         match serde_wasm_bindgen::from_value::<ToWorker>(e.data()) {
             Ok(msg) => {
                 let t = now();
-                let (id, result) = handle(&seg, &msg);
+                let (id, result) = handle(&an, &msg);
                 post(&FromWorker::Done {
                     id,
                     result,

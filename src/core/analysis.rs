@@ -7,6 +7,7 @@ use super::ingest::{decode, Format, IngestError};
 use super::segment::{is_word, Segmenter};
 use super::stats::{top_terms, TermCount};
 use super::structure::{structure, Document};
+use super::themes::{DocThemes, Lexicon, Tagger};
 
 /// How many frequent content words are shown per part.
 pub const TOP_WORDS: usize = 10;
@@ -35,19 +36,43 @@ pub struct Source {
 }
 
 /// One file through the whole pipeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysed {
     pub source: Source,
     pub doc: Document,
     pub summary: DocSummary,
+    pub themes: DocThemes,
 }
 
-/// Bytes and a file name → decoded, cleaned, structured, segmented and counted.
-pub fn analyse(name: &str, bytes: &[u8], seg: &Segmenter) -> Result<Analysed, IngestError> {
+/// What analysis needs built once: the segmenter (its dictionary takes a few hundred
+/// milliseconds) and the theme lexicon compiled against it.
+pub struct Analyzer {
+    pub seg: Segmenter,
+    pub tagger: Tagger,
+}
+
+impl Analyzer {
+    pub fn new(lexicon: Lexicon) -> Analyzer {
+        let seg = Segmenter::new();
+        let tagger = Tagger::new(lexicon, &seg);
+        Analyzer { seg, tagger }
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new(Lexicon::default_lexicon())
+    }
+}
+
+/// Bytes and a file name → decoded, cleaned, structured, segmented, counted and tagged.
+pub fn analyse(name: &str, bytes: &[u8], an: &Analyzer) -> Result<Analysed, IngestError> {
     let decoded = decode(name, bytes)?;
     let doc = read_structure(&decoded.text);
-    let summary = summarise(&doc, seg);
+    let summary = summarise(&doc, &an.seg);
+    let themes = an.tagger.tag_document(&an.seg, &doc);
     Ok(Analysed {
+        themes,
         source: Source {
             name: name.to_string(),
             format: decoded.format,

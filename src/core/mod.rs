@@ -14,6 +14,7 @@ pub mod speaker;
 pub mod stats;
 pub mod structure;
 pub mod text;
+pub mod themes;
 
 /// S/2020/911 in Chinese, as extracted from the published PDF.
 pub const SEED_ZH: &str = include_str!("../../seeds/S-2020-911.zh.txt");

@@ -7,11 +7,14 @@ use super::i18n::{self, Lang};
 use super::state::{DocEntry, DocStatus};
 use crate::core::analysis::PartSummary;
 use crate::core::structure::{Document, Part, PartKind};
+use crate::core::text::Span;
+use crate::core::themes::{Lexicon, ParaThemes, PartThemes};
 
 #[derive(Properties, PartialEq)]
 pub struct DocProps {
     pub entry: DocEntry,
     pub lang: Lang,
+    pub lexicon: Option<std::rc::Rc<Lexicon>>,
 }
 
 pub fn part_anchor(index: usize) -> String {
@@ -37,10 +40,11 @@ pub fn doc_view(props: &DocProps) -> Html {
             </article>
         };
     };
-    let summary = match &entry.status {
-        DocStatus::Ready(a, _) => Some(&a.summary),
-        _ => None,
+    let (summary, themes) = match &entry.status {
+        DocStatus::Ready(a, _) => (Some(&a.summary), Some(&a.themes)),
+        _ => (None, None),
     };
+    let lexicon = props.lexicon.as_deref();
     let source = match &entry.status {
         DocStatus::Ready(a, _) => Some(format!(
             "{} · {:?} · {} · {} KB",
@@ -57,7 +61,8 @@ pub fn doc_view(props: &DocProps) -> Html {
             { meta_view(doc, source, lang) }
             { for doc.parts.iter().enumerate().map(|(i, part)| {
                 let s = summary.and_then(|s| s.parts.get(i)).cloned();
-                part_view(i, doc, part, s, lang)
+                let th = themes.and_then(|t| t.parts.get(i)).zip(lexicon);
+                part_view(i, doc, part, s, th, lang)
             }) }
         </article>
     }
@@ -86,11 +91,102 @@ fn meta_view(doc: &Document, source: Option<String>, lang: Lang) -> Html {
     }
 }
 
+/// A paragraph's text with each cue hit marked in its theme's colour; the theme and cue are
+/// named in the title (hover) and in the accessible label.
+fn marked_text(
+    doc: &Document,
+    para: Span,
+    themes: Option<(&ParaThemes, &Lexicon)>,
+    lang: Lang,
+) -> Html {
+    let Some((pt, lex)) = themes else {
+        return html! { { doc.slice(para) } };
+    };
+    let mut out: Vec<Html> = Vec::new();
+    let mut at = para.start;
+    for hit in &pt.hits {
+        // Hits of different themes may overlap: the first one shown wins.
+        if hit.span.start < at {
+            continue;
+        }
+        let Some(theme) = lex.themes.get(hit.theme) else {
+            continue;
+        };
+        out.push(html! { { doc.slice(Span::new(at, hit.span.start)) } });
+        let label = format!("{}: {}", i18n::theme_name(lang, theme), hit.cue);
+        out.push(html! {
+            <mark class="cue" data-theme={theme.id.clone()} title={label.clone()} aria-label={label}
+                  style={format!("text-decoration-color: {}", theme.colour)}>
+                { doc.slice(hit.span) }
+            </mark>
+        });
+        at = hit.span.end;
+    }
+    out.push(html! { { doc.slice(Span::new(at, para.end)) } });
+    out.into_iter().collect::<Html>()
+}
+
+fn theme_chips(pt: &ParaThemes, lex: &Lexicon, lang: Lang) -> Html {
+    html! {
+        <span class="chips">
+            { for pt.tags.iter().filter_map(|(t, score)| lex.themes.get(*t).map(|th| (th, score))).map(|(th, score)| html! {
+                <span class="chip" data-theme={th.id.clone()} title={format!("{} · {score:.0}", th.definition)}
+                      style={format!("border-color: {0}; color: {0}", th.colour)}>{ i18n::theme_name(lang, th) }</span>
+            }) }
+        </span>
+    }
+}
+
+/// The part's theme profile as a horizontal bar chart (SVG), largest share first.
+fn profile_chart(pt: &PartThemes, lex: &Lexicon, lang: Lang) -> Html {
+    let m = i18n::meta_text(lang);
+    let rows: Vec<_> = pt
+        .profile
+        .top(6)
+        .iter()
+        .filter_map(|s| lex.themes.get(s.theme).map(|t| (t, s)))
+        .collect();
+    if rows.is_empty() {
+        return html! { <p class="no-themes">{ m.no_themes }</p> };
+    }
+    let alt = rows
+        .iter()
+        .map(|(t, s)| {
+            format!(
+                "{} {}",
+                i18n::theme_name(lang, t),
+                i18n::percent(s.paragraph_share)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::Zh { "，" } else { ", " });
+    let row_h = 22;
+    let height = rows.len() * row_h;
+    html! {
+        <svg class="theme-profile" role="img" viewBox={format!("0 0 200 {height}")} width="200" height={height.to_string()}
+             aria-label={format!("{}: {alt}", m.themes_chart)}>
+            <title>{ format!("{}: {alt}", m.themes_chart) }</title>
+            { for rows.iter().enumerate().map(|(i, (t, s))| {
+                let y = i * row_h;
+                let w = (s.paragraph_share * 80.0).max(1.0);
+                html! {
+                    <g class="theme-bar" data-theme={t.id.clone()} data-share={format!("{:.4}", s.paragraph_share)}>
+                        <text x="0" y={(y + 15).to_string()} font-size="12">{ i18n::theme_name(lang, t) }</text>
+                        <rect x="96" y={(y + 4).to_string()} width={format!("{w:.1}")} height="14" fill={t.colour.clone()} />
+                        <text x={format!("{:.1}", 100.0 + w)} y={(y + 15).to_string()} font-size="11">{ i18n::percent(s.paragraph_share) }</text>
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}
+
 fn part_view(
     index: usize,
     doc: &Document,
     part: &Part,
     summary: Option<PartSummary>,
+    themes: Option<(&PartThemes, &Lexicon)>,
     lang: Lang,
 ) -> Html {
     let t = i18n::text(lang);
@@ -154,7 +250,16 @@ fn part_view(
             }
             <div class="part-body">
                 <div class="paras">
-                    { for part.paragraphs.iter().map(|p| html! { <p class="para">{ doc.slice(*p) }</p> }) }
+                    { for part.paragraphs.iter().enumerate().map(|(i, p)| {
+                        let pt = themes.and_then(|(t, lex)| t.paragraphs.get(i).map(|pt| (pt, lex)));
+                        let ids = pt.map(|(pt, lex)| pt.tags.iter().filter_map(|(t, _)| lex.themes.get(*t).map(|th| th.id.clone())).collect::<Vec<_>>().join(","));
+                        html! {
+                            <div class="para-row" data-themes={ids}>
+                                <p class="para">{ marked_text(doc, *p, pt, lang) }</p>
+                                { pt.map(|(pt, lex)| theme_chips(pt, lex, lang)).unwrap_or_default() }
+                            </div>
+                        }
+                    }) }
                 </div>
                 <aside class="part-stats" aria-live="polite">
                     { match summary {
@@ -162,6 +267,10 @@ fn part_view(
                         Some(s) => html! {
                             <>
                                 <p class="count-line">{ t.words }{ " " }<span class="token-count">{ s.word_count }</span></p>
+                                if let Some((pt, lex)) = themes {
+                                    <h3 class="stats-title">{ m.themes }</h3>
+                                    { profile_chart(pt, lex, lang) }
+                                }
                                 <h3 class="stats-title">{ t.top_words }</h3>
                                 <ol class="top-words">
                                     { for s.top_words.iter().map(|w| html! {

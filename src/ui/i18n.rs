@@ -160,6 +160,9 @@ pub struct MetaText {
     pub resolutions: &'static str,
     pub no_speaker: &'static str,
     pub parts: &'static str,
+    pub themes: &'static str,
+    pub themes_chart: &'static str,
+    pub no_themes: &'static str,
 }
 
 pub const META_ZH: MetaText = MetaText {
@@ -177,6 +180,9 @@ pub const META_ZH: MetaText = MetaText {
     resolutions: "引用决议",
     no_speaker: "（代表团发言，未署名）",
     parts: "个部分",
+    themes: "主题（段落占比）",
+    themes_chart: "各主题所占段落比例",
+    no_themes: "未识别出主题",
 };
 
 pub const META_EN: MetaText = MetaText {
@@ -194,6 +200,9 @@ pub const META_EN: MetaText = MetaText {
     resolutions: "Resolutions cited",
     no_speaker: "(statement by the mission, no speaker named)",
     parts: "parts",
+    themes: "Themes (share of paragraphs)",
+    themes_chart: "Share of paragraphs carrying each theme",
+    no_themes: "no theme found",
 };
 
 pub fn meta_text(lang: Lang) -> &'static MetaText {
@@ -208,4 +217,16 @@ pub fn error_message(lang: Lang, e: &crate::core::ingest::IngestError) -> String
         Lang::Zh => e.message_zh(),
         Lang::En => e.message_en(),
     }
+}
+
+pub fn theme_name(lang: Lang, theme: &crate::core::themes::Theme) -> &str {
+    match lang {
+        Lang::Zh => &theme.name_zh,
+        Lang::En => &theme.name_en,
+    }
+}
+
+/// Shares as percentages with one decimal (UI convention).
+pub fn percent(share: f32) -> String {
+    format!("{:.1}%", share * 100.0)
 }

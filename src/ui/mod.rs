@@ -64,6 +64,7 @@ pub fn app() -> Html {
         }],
         selected: SEED_ID,
         engine: EngineState::Loading,
+        lexicon: None,
     });
     let engine: Rc<RefCell<Option<Engine>>> = use_mut_ref(|| None);
     let next_id = use_mut_ref(|| SEED_ID + 1);
@@ -76,7 +77,9 @@ pub fn app() -> Html {
             let on_msg = {
                 let dispatch = dispatch.clone();
                 move |msg: FromWorker| match msg {
-                    FromWorker::Ready { .. } => dispatch.dispatch(Action::EngineReady),
+                    FromWorker::Ready { lexicon, .. } => {
+                        dispatch.dispatch(Action::EngineReady(lexicon))
+                    }
                     FromWorker::Done { id, result, ms } => {
                         dispatch.dispatch(Action::Finished(id, result, ms))
                     }
@@ -278,7 +281,7 @@ pub fn app() -> Html {
                 </nav>
                 <main class="view">
                     if let Some(entry) = selected {
-                        <DocView {entry} {lang} />
+                        <DocView {entry} {lang} lexicon={state.lexicon.clone()} />
                     }
                 </main>
             </div>

@@ -8,6 +8,7 @@ use super::i18n::Lang;
 use crate::core::analysis::Analysed;
 use crate::core::ingest::IngestError;
 use crate::core::structure::Document;
+use crate::core::themes::Lexicon;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EngineState {
@@ -49,11 +50,13 @@ pub struct State {
     pub docs: Vec<DocEntry>,
     pub selected: u32,
     pub engine: EngineState,
+    /// The lexicon the worker tags with; known once the worker is ready.
+    pub lexicon: Option<Rc<Lexicon>>,
 }
 
 pub enum Action {
     SetLang(Lang),
-    EngineReady,
+    EngineReady(Lexicon),
     EngineFailed(String),
     Added(u32, String),
     Finished(u32, Result<Box<Analysed>, IngestError>, f64),
@@ -67,7 +70,10 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
-            Action::EngineReady => next.engine = EngineState::Ready,
+            Action::EngineReady(lexicon) => {
+                next.engine = EngineState::Ready;
+                next.lexicon = Some(Rc::new(lexicon));
+            }
             Action::EngineFailed(msg) => next.engine = EngineState::Failed(msg),
             Action::Added(id, name) => next.docs.push(DocEntry {
                 id,

@@ -1,0 +1,441 @@
+//! Theme tagging with evidence: a lexicon of weighted cue terms (data/themes.toml or the
+//! user's own), matched on token boundaries in each paragraph; every tag carries the cue
+//! hits that justify it, as spans into the document text.
+//!
+//! Scoring, deterministic: a paragraph's score for a theme is the sum of the weights of its
+//! cue hits, overlapping hits of one theme counting once (the longest wins). The theme is
+//! tagged when the score reaches [`THRESHOLD`]. A statement's profile gives, per theme, the
+//! share of its paragraphs tagged and the share of all its cue weight.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::segment::Segmenter;
+use super::structure::Document;
+use super::text::{is_han, Folded, Span};
+
+pub const DEFAULT_LEXICON: &str = include_str!("../../data/themes.toml");
+
+/// Score at which a theme is tagged on a paragraph.
+pub const THRESHOLD: f32 = 2.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub definition: String,
+    pub colour: String,
+    /// Cue term → weight.
+    pub cues: std::collections::BTreeMap<String, f32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lexicon {
+    #[serde(rename = "theme")]
+    pub themes: Vec<Theme>,
+}
+
+/// A lexicon that could not be read, with the 1-based line the problem is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LexiconError {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "line {l}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+fn line_of(src: &str, byte: usize) -> usize {
+    src[..byte.min(src.len())].matches('\n').count() + 1
+}
+
+impl Lexicon {
+    pub fn parse(src: &str) -> Result<Lexicon, LexiconError> {
+        let lexicon: Lexicon = toml::from_str(src).map_err(|e| LexiconError {
+            line: e.span().map(|s| line_of(src, s.start)),
+            message: e.message().trim().to_string(),
+        })?;
+        let at = |needle: &str| src.find(needle).map(|b| line_of(src, b));
+        let mut seen = std::collections::HashSet::new();
+        for t in &lexicon.themes {
+            let err = |message: String| LexiconError {
+                line: at(&format!("\"{}\"", t.id)),
+                message,
+            };
+            if t.id.is_empty()
+                || !t
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                return Err(err(format!(
+                    "theme id {:?} must be lower-case letters, digits and _",
+                    t.id
+                )));
+            }
+            if !seen.insert(t.id.clone()) {
+                return Err(err(format!("theme id {:?} is used twice", t.id)));
+            }
+            if t.cues.is_empty() {
+                return Err(err(format!("theme {:?} has no cues", t.id)));
+            }
+            if let Some((term, w)) = t.cues.iter().find(|(_, w)| !(w.is_finite() && **w > 0.0)) {
+                return Err(LexiconError {
+                    line: at(&format!("\"{term}\"")),
+                    message: format!("cue {term:?} has weight {w}; weights must be positive"),
+                });
+            }
+        }
+        Ok(lexicon)
+    }
+
+    pub fn default_lexicon() -> Lexicon {
+        // The embedded lexicon is checked by a test; an error here is a build defect.
+        Lexicon::parse(DEFAULT_LEXICON).unwrap_or(Lexicon { themes: Vec::new() })
+    }
+}
+
+/// Tokens normalised for matching: width-folded, lower-cased, whitespace dropped.
+fn match_tokens(seg: &Segmenter, text: &str, span: Span) -> Vec<(Span, String)> {
+    let piece = span.slice(text);
+    let spans: Vec<Span> = if piece.chars().any(is_han) {
+        seg.tokens(text, span)
+    } else {
+        // English and other space-separated text: Unicode word boundaries.
+        unicode_segmentation::UnicodeSegmentation::split_word_bound_indices(piece)
+            .filter(|(_, w)| !w.trim().is_empty())
+            .map(|(at, w)| Span::new(span.start + at, span.start + at + w.len()))
+            .collect()
+    };
+    spans
+        .into_iter()
+        .map(|s| (s, Folded::new(s.slice(text)).text.to_lowercase()))
+        .collect()
+}
+
+struct CompiledCue {
+    theme: usize,
+    term: String,
+    tokens: Vec<String>,
+    weight: f32,
+}
+
+/// A lexicon ready to match: cues segmented like the text, indexed by their first token.
+pub struct Tagger {
+    pub lexicon: Lexicon,
+    by_first: HashMap<String, Vec<CompiledCue>>,
+}
+
+impl Tagger {
+    pub fn new(lexicon: Lexicon, seg: &Segmenter) -> Tagger {
+        let mut by_first: HashMap<String, Vec<CompiledCue>> = HashMap::new();
+        for (i, theme) in lexicon.themes.iter().enumerate() {
+            for (term, weight) in &theme.cues {
+                let tokens: Vec<String> = match_tokens(seg, term, Span::new(0, term.len()))
+                    .into_iter()
+                    .map(|(_, t)| t)
+                    .collect();
+                let Some(first) = tokens.first().cloned() else {
+                    continue;
+                };
+                let list = by_first.entry(first).or_default();
+                // The same cue twice in one theme (COVID-19 and covid-19): keep the larger weight.
+                match list.iter_mut().find(|c| c.theme == i && c.tokens == tokens) {
+                    Some(c) => c.weight = c.weight.max(*weight),
+                    None => list.push(CompiledCue {
+                        theme: i,
+                        term: term.clone(),
+                        tokens,
+                        weight: *weight,
+                    }),
+                }
+            }
+        }
+        Tagger { lexicon, by_first }
+    }
+
+    /// Cue hits in one paragraph, per theme without overlaps, in text order.
+    pub fn hits(&self, seg: &Segmenter, text: &str, para: Span) -> Vec<Hit> {
+        let tokens = match_tokens(seg, text, para);
+        let mut raw: Vec<Hit> = Vec::new();
+        for i in 0..tokens.len() {
+            let Some(cues) = self.by_first.get(&tokens[i].1) else {
+                continue;
+            };
+            for cue in cues {
+                let n = cue.tokens.len();
+                if i + n <= tokens.len()
+                    && tokens[i..i + n]
+                        .iter()
+                        .map(|(_, t)| t)
+                        .eq(cue.tokens.iter())
+                {
+                    raw.push(Hit {
+                        theme: cue.theme,
+                        cue: cue.term.clone(),
+                        weight: cue.weight,
+                        span: Span::new(tokens[i].0.start, tokens[i + n - 1].0.end),
+                    });
+                }
+            }
+        }
+        raw.sort_by(|a, b| {
+            (a.theme, a.span.start, std::cmp::Reverse(a.span.end)).cmp(&(
+                b.theme,
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+            ))
+        });
+        let mut hits: Vec<Hit> = Vec::new();
+        for h in raw {
+            let overlaps = hits
+                .last()
+                .is_some_and(|p| p.theme == h.theme && p.span.end > h.span.start);
+            if !overlaps {
+                hits.push(h);
+            }
+        }
+        hits.sort_by_key(|h| (h.span.start, h.theme));
+        hits
+    }
+
+    pub fn tag_document(&self, seg: &Segmenter, doc: &Document) -> DocThemes {
+        let parts = doc
+            .parts
+            .iter()
+            .map(|part| {
+                let paragraphs: Vec<ParaThemes> = part
+                    .paragraphs
+                    .iter()
+                    .map(|p| {
+                        ParaThemes::from_hits(
+                            self.hits(seg, &doc.text, *p),
+                            self.lexicon.themes.len(),
+                        )
+                    })
+                    .collect();
+                PartThemes {
+                    profile: Profile::of(&paragraphs, self.lexicon.themes.len()),
+                    paragraphs,
+                }
+            })
+            .collect::<Vec<_>>();
+        let all: Vec<ParaThemes> = parts
+            .iter()
+            .flat_map(|p| p.paragraphs.iter().cloned())
+            .collect();
+        DocThemes {
+            profile: Profile::of(&all, self.lexicon.themes.len()),
+            parts,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Index into the lexicon's themes.
+    pub theme: usize,
+    pub cue: String,
+    pub weight: f32,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParaThemes {
+    pub hits: Vec<Hit>,
+    /// (theme, score) for every theme that reached the threshold, highest score first.
+    pub tags: Vec<(usize, f32)>,
+}
+
+impl ParaThemes {
+    fn from_hits(hits: Vec<Hit>, n_themes: usize) -> ParaThemes {
+        let mut scores = vec![0.0f32; n_themes];
+        for h in &hits {
+            scores[h.theme] += h.weight;
+        }
+        let mut tags: Vec<(usize, f32)> = scores
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s >= THRESHOLD)
+            .map(|(i, s)| (i, *s))
+            .collect();
+        tags.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ParaThemes { hits, tags }
+    }
+
+    pub fn has(&self, theme: usize) -> bool {
+        self.tags.iter().any(|(t, _)| *t == theme)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeShare {
+    pub theme: usize,
+    /// Paragraphs tagged with the theme.
+    pub paragraphs: Vec<usize>,
+    /// Tagged paragraphs over all paragraphs.
+    pub paragraph_share: f32,
+    /// The theme's cue weight over all cue weight (hits in untagged paragraphs included).
+    pub weight_share: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Themes present, by paragraph share then weight share then lexicon order.
+    pub themes: Vec<ThemeShare>,
+}
+
+impl Profile {
+    fn of(paragraphs: &[ParaThemes], n_themes: usize) -> Profile {
+        let total_weight: f32 = paragraphs
+            .iter()
+            .flat_map(|p| &p.hits)
+            .map(|h| h.weight)
+            .sum();
+        let mut themes: Vec<ThemeShare> = (0..n_themes)
+            .filter_map(|t| {
+                let tagged: Vec<usize> = paragraphs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.has(t))
+                    .map(|(i, _)| i)
+                    .collect();
+                if tagged.is_empty() {
+                    return None;
+                }
+                let weight: f32 = paragraphs
+                    .iter()
+                    .flat_map(|p| &p.hits)
+                    .filter(|h| h.theme == t)
+                    .map(|h| h.weight)
+                    .sum();
+                Some(ThemeShare {
+                    theme: t,
+                    paragraph_share: tagged.len() as f32 / paragraphs.len().max(1) as f32,
+                    weight_share: if total_weight > 0.0 {
+                        weight / total_weight
+                    } else {
+                        0.0
+                    },
+                    paragraphs: tagged,
+                })
+            })
+            .collect();
+        themes.sort_by(|a, b| {
+            b.paragraph_share
+                .total_cmp(&a.paragraph_share)
+                .then(b.weight_share.total_cmp(&a.weight_share))
+                .then(a.theme.cmp(&b.theme))
+        });
+        Profile { themes }
+    }
+
+    pub fn top(&self, n: usize) -> &[ThemeShare] {
+        &self.themes[..n.min(self.themes.len())]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartThemes {
+    pub paragraphs: Vec<ParaThemes>,
+    pub profile: Profile,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocThemes {
+    pub parts: Vec<PartThemes>,
+    pub profile: Profile,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_lexicon_is_valid_and_wide() {
+        let lex = Lexicon::parse(DEFAULT_LEXICON).unwrap();
+        assert!(lex.themes.len() >= 20);
+        for id in [
+            "politics",
+            "wps",
+            "protection",
+            "safety_security",
+            "performance",
+            "peacebuilding",
+            "partnerships",
+            "conduct",
+        ] {
+            assert!(lex.themes.iter().any(|t| t.id == id), "A4P area {id}");
+        }
+        for id in [
+            "counter_terrorism",
+            "climate",
+            "sanctions",
+            "humanitarian",
+            "children",
+        ] {
+            assert!(lex.themes.iter().any(|t| t.id == id), "Council agenda {id}");
+        }
+        for t in &lex.themes {
+            assert!(t.colour.starts_with('#') && t.colour.len() == 7, "{}", t.id);
+        }
+    }
+
+    #[test]
+    fn malformed_lexicon_names_the_line() {
+        let bad = "[[theme]]\nid = \"a\"\nname_zh = \"甲\"\nname_en = \"A\"\ndefinition = \"d\"\ncolour = \"#000000\"\n[theme.cues]\n\"x\" = \"heavy\"\n";
+        let e = Lexicon::parse(bad).unwrap_err();
+        assert_eq!(e.line, Some(8), "{e}");
+        let zero = bad.replace("\"heavy\"", "0");
+        let e = Lexicon::parse(&zero).unwrap_err();
+        assert_eq!(e.line, Some(8), "{e}");
+        assert!(e.message.contains("positive"));
+        assert!(Lexicon::parse("[[theme]]\nid = \"A B\"").is_err());
+    }
+
+    #[test]
+    fn cues_match_on_token_boundaries_with_evidence() {
+        let seg = Segmenter::new();
+        let tagger = Tagger::new(Lexicon::default_lexicon(), &seg);
+        let text = "我们支持综合业绩评估系统，并加强保护平民。";
+        let hits = tagger.hits(&seg, text, Span::new(0, text.len()));
+        let cues: Vec<&str> = hits.iter().map(|h| h.cue.as_str()).collect();
+        assert!(cues.contains(&"综合业绩评估系统"), "{cues:?}");
+        assert!(
+            !cues.contains(&"业绩"),
+            "业绩 fired inside a longer word: {cues:?}"
+        );
+        for h in &hits {
+            assert_eq!(h.span.slice(text), h.cue, "evidence span");
+        }
+    }
+
+    #[test]
+    fn english_cues_are_case_insensitive_word_sequences() {
+        let seg = Segmenter::new();
+        let tagger = Tagger::new(Lexicon::default_lexicon(), &seg);
+        let text = "The Council stressed the Protection of Civilians and condemned terrorism.";
+        let hits = tagger.hits(&seg, text, Span::new(0, text.len()));
+        let spans: Vec<&str> = hits.iter().map(|h| h.span.slice(text)).collect();
+        assert!(spans.contains(&"Protection of Civilians"), "{spans:?}");
+        assert!(spans.contains(&"terrorism"), "{spans:?}");
+        let tagged = ParaThemes::from_hits(hits, tagger.lexicon.themes.len());
+        let ids: Vec<&str> = tagged
+            .tags
+            .iter()
+            .map(|(t, _)| tagger.lexicon.themes[*t].id.as_str())
+            .collect();
+        assert!(
+            ids.contains(&"protection") && ids.contains(&"counter_terrorism"),
+            "{ids:?}"
+        );
+    }
+}
