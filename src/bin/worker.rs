@@ -24,9 +24,10 @@ fn main() {
     };
 
     let t0 = now();
-    let seg = Segmenter::new();
+    let an = Analyzer::default();
     post(&FromWorker::Ready {
         init_ms: now() - t0,
+        lexicon: an.tagger.lexicon.clone(),
     });
 
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
