@@ -201,11 +201,11 @@ fn per_part_counts_and_top_content_words() {
     );
     for (i, part) in summary.parts.iter().enumerate().skip(1) {
         assert!(part.word_count > 100, "annex {i}: {}", part.word_count);
-        assert_eq!(part.top_words.len(), TOP_WORDS, "annex {i}");
-        for pair in part.top_words.windows(2) {
+        assert_eq!(part.top_words().len(), TOP_WORDS, "annex {i}");
+        for pair in part.top_words().windows(2) {
             assert!(pair[0].count >= pair[1].count);
         }
-        for w in &part.top_words {
+        for w in part.top_words() {
             assert!(seg.is_content(&w.term), "annex {i}: {}", w.term);
             assert!(!["的", "我们", "以及", "和", "在", "。", "，"].contains(&w.term.as_str()));
             assert!(w.term.chars().any(char::is_alphabetic), "{}", w.term);
@@ -213,10 +213,10 @@ fn per_part_counts_and_top_content_words() {
     }
     // China's statement speaks of peacekeeping operations above all.
     let china = &summary.parts[3];
-    assert_eq!(china.top_words[0].term, "维和行动");
-    assert!(china.top_words.iter().any(|w| w.term == "维和"));
+    assert_eq!(china.top_words()[0].term, "维和行动");
+    assert!(china.top_words().iter().any(|w| w.term == "维和"));
     // The Under-Secretary-General's briefing is about the missions.
-    assert_eq!(summary.parts[1].top_words[0].term, "特派团");
+    assert_eq!(summary.parts[1].top_words()[0].term, "特派团");
 }
 
 #[test]
@@ -224,4 +224,24 @@ fn the_analysis_is_deterministic() {
     let doc = seed();
     let seg = Segmenter::new();
     assert_eq!(summarise(&doc, &seg), summarise(&doc, &seg));
+}
+
+#[test]
+fn key_terms_single_out_each_statement() {
+    use unsc_lens::core::stats::key_terms;
+    let doc = seed();
+    let seg = Segmenter::new();
+    let summary = summarise(&doc, &seg);
+    let lists: Vec<&[unsc_lens::core::stats::TermCount]> =
+        summary.parts.iter().map(|p| p.terms.as_slice()).collect();
+    let keys = key_terms(&lists, 8);
+    let terms = |i: usize| keys[i].iter().map(|k| k.term.as_str()).collect::<Vec<_>>();
+    assert_eq!(keys.len(), 10);
+    // Russia speaks of the host country; the United States of accountability.
+    assert!(terms(7).contains(&"东道国"), "{:?}", terms(7));
+    assert!(terms(9).contains(&"问责"), "{:?}", terms(9));
+    // A term every statement uses is never a key term.
+    for i in 1..10 {
+        assert!(!terms(i).contains(&"联合国"), "{i}: {:?}", terms(i));
+    }
 }

@@ -16,7 +16,15 @@ pub const TOP_WORDS: usize = 10;
 pub struct PartSummary {
     /// Words in the part's paragraphs (punctuation, numbers and spaces not counted).
     pub word_count: usize,
-    pub top_words: Vec<TermCount>,
+    /// Every content word with its count, most frequent first (ties in the term's order).
+    pub terms: Vec<TermCount>,
+}
+
+impl PartSummary {
+    /// The [`TOP_WORDS`] most frequent content words.
+    pub fn top_words(&self) -> &[TermCount] {
+        &self.terms[..TOP_WORDS.min(self.terms.len())]
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,9 +112,9 @@ pub fn summarise(doc: &Document, seg: &Segmenter) -> DocSummary {
                 .collect();
             PartSummary {
                 word_count: words.len(),
-                top_words: top_terms(
+                terms: top_terms(
                     words.iter().copied().filter(|w| seg.is_content(w)),
-                    TOP_WORDS,
+                    usize::MAX,
                 ),
             }
         })

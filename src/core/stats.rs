@@ -27,6 +27,58 @@ pub fn top_terms<'a>(words: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<
         .collect()
 }
 
+/// A term that distinguishes one statement from the others in the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyTerm {
+    pub term: String,
+    pub count: usize,
+    pub score: f64,
+}
+
+/// TF-IDF key terms of each statement against all the statements given (the workspace:
+/// the seed's ten parts are always among them, so a single uploaded letter is still weighed
+/// against a background). tf = count / statement length; idf = ln((1 + N) / (1 + df)), so a
+/// term every statement uses scores nothing and is left out.
+/// Longer words get a mild bonus (×(1 + 0.15·(chars − 2)), at most ×1.6) so that
+/// multi-character terms are preferred over fragments with the same weight.
+pub fn key_terms(statements: &[&[TermCount]], n: usize) -> Vec<Vec<KeyTerm>> {
+    let total = statements.len() as f64;
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for st in statements {
+        for t in st.iter() {
+            *df.entry(t.term.as_str()).or_default() += 1;
+        }
+    }
+    statements
+        .iter()
+        .map(|st| {
+            let len: usize = st.iter().map(|t| t.count).sum();
+            let mut scored: Vec<KeyTerm> = st
+                .iter()
+                .map(|t| {
+                    let tf = t.count as f64 / len.max(1) as f64;
+                    let idf = ((1.0 + total) / (1.0 + df[t.term.as_str()] as f64)).ln();
+                    let chars = t.term.chars().count() as f64;
+                    let bonus = (1.0 + 0.15 * (chars - 2.0).max(0.0)).min(1.6);
+                    KeyTerm {
+                        term: t.term.clone(),
+                        count: t.count,
+                        score: tf * idf * bonus,
+                    }
+                })
+                .collect();
+            scored.retain(|k| k.score > 0.0);
+            scored.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then_with(|| a.term.cmp(&b.term))
+            });
+            scored.truncate(n);
+            scored
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +90,31 @@ mod tests {
         let got: Vec<(&str, usize)> = top.iter().map(|t| (t.term.as_str(), t.count)).collect();
         assert_eq!(got, vec![("维和", 3), ("业绩", 2), ("安保", 1)]);
         assert!(top_terms(std::iter::empty(), 10).is_empty());
+    }
+
+    fn counts(pairs: &[(&str, usize)]) -> Vec<TermCount> {
+        pairs
+            .iter()
+            .map(|(t, c)| TermCount {
+                term: t.to_string(),
+                count: *c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn key_terms_weigh_what_is_peculiar_to_a_statement() {
+        let a = counts(&[("维和", 4), ("主权", 3)]);
+        let b = counts(&[("维和", 4), ("业绩", 3)]);
+        let c = counts(&[("维和", 5)]);
+        let keys = key_terms(&[&a, &b, &c], 2);
+        // 维和 is everywhere; 主权 only in A.
+        assert_eq!(keys[0][0].term, "主权");
+        assert_eq!(keys[1][0].term, "业绩");
+        // By hand: tf(主权 in A) = 3/7, idf = ln(4/2).
+        let expect = 3.0 / 7.0 * (4.0f64 / 2.0).ln();
+        assert!((keys[0][0].score - expect).abs() < 1e-12);
+        // 维和 is in every statement: no key term left for C.
+        assert!(keys[2].is_empty());
     }
 }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::i18n::{self, Lang};
 use super::state::{DocEntry, DocStatus};
 use crate::core::analysis::PartSummary;
+use crate::core::stats::KeyTerm;
 use crate::core::structure::{Document, Part, PartKind};
 use crate::core::text::Span;
 use crate::core::themes::{Lexicon, ParaThemes, PartThemes};
@@ -15,6 +16,8 @@ pub struct DocProps {
     pub entry: DocEntry,
     pub lang: Lang,
     pub lexicon: Option<std::rc::Rc<Lexicon>>,
+    /// TF-IDF key terms per part, weighed against the whole workspace.
+    pub key_terms: Option<std::rc::Rc<Vec<Vec<KeyTerm>>>>,
 }
 
 pub fn part_anchor(index: usize) -> String {
@@ -62,7 +65,8 @@ pub fn doc_view(props: &DocProps) -> Html {
             { for doc.parts.iter().enumerate().map(|(i, part)| {
                 let s = summary.and_then(|s| s.parts.get(i)).cloned();
                 let th = themes.and_then(|t| t.parts.get(i)).zip(lexicon);
-                part_view(i, doc, part, s, th, lang)
+                let keys = props.key_terms.as_ref().and_then(|k| k.get(i));
+                part_view(i, doc, part, s, th, keys.map(Vec::as_slice), lang)
             }) }
         </article>
     }
@@ -187,6 +191,7 @@ fn part_view(
     part: &Part,
     summary: Option<PartSummary>,
     themes: Option<(&PartThemes, &Lexicon)>,
+    keys: Option<&[KeyTerm]>,
     lang: Lang,
 ) -> Html {
     let t = i18n::text(lang);
@@ -271,9 +276,19 @@ fn part_view(
                                     <h3 class="stats-title">{ m.themes }</h3>
                                     { profile_chart(pt, lex, lang) }
                                 }
+                                if let Some(keys) = keys.filter(|k| !k.is_empty()) {
+                                    <h3 class="stats-title">{ m.key_terms }</h3>
+                                    <ol class="key-terms">
+                                        { for keys.iter().map(|k| html! {
+                                            <li class="key-term" data-term={k.term.clone()} title={format!("TF-IDF {:.4}", k.score)}>
+                                                <span class="w">{ &k.term }</span><span class="c">{ k.count }</span>
+                                            </li>
+                                        }) }
+                                    </ol>
+                                }
                                 <h3 class="stats-title">{ t.top_words }</h3>
                                 <ol class="top-words">
-                                    { for s.top_words.iter().map(|w| html! {
+                                    { for s.top_words().iter().map(|w| html! {
                                         <li class="top-word" data-word={w.term.clone()} data-count={w.count.to_string()}>
                                             <span class="w">{ &w.term }</span>
                                             <span class="c">{ w.count }</span>

@@ -163,6 +163,7 @@ pub struct MetaText {
     pub themes: &'static str,
     pub themes_chart: &'static str,
     pub no_themes: &'static str,
+    pub key_terms: &'static str,
 }
 
 pub const META_ZH: MetaText = MetaText {
@@ -183,6 +184,7 @@ pub const META_ZH: MetaText = MetaText {
     themes: "主题（段落占比）",
     themes_chart: "各主题所占段落比例",
     no_themes: "未识别出主题",
+    key_terms: "关键词（TF-IDF，对照工作区）",
 };
 
 pub const META_EN: MetaText = MetaText {
@@ -203,6 +205,7 @@ pub const META_EN: MetaText = MetaText {
     themes: "Themes (share of paragraphs)",
     themes_chart: "Share of paragraphs carrying each theme",
     no_themes: "no theme found",
+    key_terms: "Key terms (TF-IDF against the workspace)",
 };
 
 pub fn meta_text(lang: Lang) -> &'static MetaText {

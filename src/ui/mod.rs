@@ -23,6 +23,8 @@ use state::{Action, DocStatus, EngineState, State};
 
 const LANG_KEY: &str = "unsc-lens.lang";
 const SEED_ID: u32 = 1;
+/// Key terms shown per statement.
+const KEY_TERMS: usize = 8;
 
 fn mark(name: &str) {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
@@ -179,6 +181,29 @@ pub fn app() -> Html {
         })
     };
 
+    // Key terms weigh every statement against all statements in the workspace, so they are
+    // recomputed when the workspace changes, not per document.
+    let key_terms = use_memo(state.docs.clone(), |docs| {
+        let mut owners: Vec<u32> = Vec::new();
+        let mut lists: Vec<&[crate::core::stats::TermCount]> = Vec::new();
+        for d in docs {
+            if let DocStatus::Ready(a, _) = &d.status {
+                for p in &a.summary.parts {
+                    owners.push(d.id);
+                    lists.push(&p.terms);
+                }
+            }
+        }
+        let mut by_doc: std::collections::HashMap<u32, Vec<Vec<crate::core::stats::KeyTerm>>> =
+            Default::default();
+        for (owner, keys) in owners
+            .into_iter()
+            .zip(crate::core::stats::key_terms(&lists, KEY_TERMS))
+        {
+            by_doc.entry(owner).or_default().push(keys);
+        }
+        by_doc
+    });
     let selected = state
         .docs
         .iter()
@@ -281,7 +306,7 @@ pub fn app() -> Html {
                 </nav>
                 <main class="view">
                     if let Some(entry) = selected {
-                        <DocView {entry} {lang} lexicon={state.lexicon.clone()} />
+                        <DocView key_terms={key_terms.get(&entry.id).cloned().map(Rc::new)} {entry} {lang} lexicon={state.lexicon.clone()} />
                     }
                 </main>
             </div>
