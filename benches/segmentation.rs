@@ -47,8 +47,23 @@ struct Score {
     correct: usize,
     oov_gold: usize,
     oov_correct: usize,
-    /// Gold word missed → (how often, what the system produced instead → how often).
-    missed: BTreeMap<String, (usize, BTreeMap<String, usize>)>,
+    missed: Misses,
+}
+
+/// Gold word missed → (how often, what the system produced instead → how often).
+type Misses = BTreeMap<String, (usize, BTreeMap<String, usize>)>;
+
+/// Records that `gold` was missed, with what the system cut there instead: every predicted
+/// token overlapping the gold word, so 大流行 shows up as `大 / 流行`.
+fn count_miss(misses: &mut Misses, g: &Gold, gold: Span, predicted: &[Span]) {
+    let got: Vec<&str> = predicted
+        .iter()
+        .filter(|p| p.start < gold.end && gold.start < p.end)
+        .map(|p| p.slice(&g.text))
+        .collect();
+    let entry = misses.entry(gold.slice(&g.text).to_string()).or_default();
+    entry.0 += 1;
+    *entry.1.entry(got.join(" / ")).or_default() += 1;
 }
 
 impl Score {
@@ -65,15 +80,7 @@ impl Score {
                 self.oov_correct += hit as usize;
             }
             if !hit {
-                // What the system cut there: every predicted token overlapping the gold word.
-                let got: Vec<&str> = predicted
-                    .iter()
-                    .filter(|p| p.start < s.end && s.start < p.end)
-                    .map(|p| p.slice(&g.text))
-                    .collect();
-                let entry = self.missed.entry(word.to_string()).or_default();
-                entry.0 += 1;
-                *entry.1.entry(got.join(" / ")).or_default() += 1;
+                count_miss(&mut self.missed, g, *s, predicted);
             }
         }
     }
@@ -113,7 +120,7 @@ fn main() {
 
     let (mut plain_score, mut our_score) = (Score::default(), Score::default());
     // Gold words plain jieba gets right and ours does not: where the UN dictionary hurts.
-    let mut lost: BTreeMap<String, (usize, BTreeMap<String, usize>)> = BTreeMap::new();
+    let mut lost = Misses::new();
     for g in &gold {
         let p: Vec<Span> = plain
             .cut(&g.text, true)
@@ -126,14 +133,7 @@ fn main() {
         our_score.add(g, &o, &oov);
         for s in &g.spans {
             if p.contains(s) && !o.contains(s) {
-                let got: Vec<&str> = o
-                    .iter()
-                    .filter(|x| x.start < s.end && s.start < x.end)
-                    .map(|x| x.slice(&g.text))
-                    .collect();
-                let entry = lost.entry(s.slice(&g.text).to_string()).or_default();
-                entry.0 += 1;
-                *entry.1.entry(got.join(" / ")).or_default() += 1;
+                count_miss(&mut lost, g, *s, &o);
             }
         }
         // SEG_DUMP=1 prints every sentence where ours disagrees with the gold, for review.
@@ -205,6 +205,7 @@ fn main() {
 
 type Missed<'a> = (&'a String, &'a (usize, BTreeMap<String, usize>));
 
+/// The rows of a miss table, most frequent first as sorted by the caller.
 fn print_missed<'a>(rows: impl Iterator<Item = &'a Missed<'a>>) {
     println!("| gold word | missed | ours cut it as (most often) |");
     println!("| --- | ---: | --- |");

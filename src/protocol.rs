@@ -3,9 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use crate::core::analysis::{analyse, Analysed, Analyzer};
 use crate::core::ingest::IngestError;
-use crate::core::themes::Lexicon;
+use crate::core::structure::Document;
+use crate::core::themes::{DocThemes, Lexicon, LexiconError, Tagger};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
@@ -16,6 +19,9 @@ pub enum ToWorker {
         #[serde(with = "serde_bytes")]
         bytes: Vec<u8>,
     },
+    /// Tag with this lexicon (TOML, the format of data/themes.toml) from now on, and re-tag
+    /// every document already analysed.
+    SetLexicon { toml: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,13 +34,125 @@ pub enum FromWorker {
         result: Result<Box<Analysed>, IngestError>,
         ms: f64,
     },
+    /// The lexicon now in use.
+    LexiconSet { lexicon: Lexicon },
+    /// A lexicon that could not be read; the one in use is unchanged.
+    LexiconRejected { error: LexiconError },
+    /// New theme tags for a document analysed earlier, after a lexicon change.
+    Retagged { id: u32, themes: DocThemes },
     /// A message the worker could not read (a version mismatch between page and worker).
     Rejected { reason: String },
 }
 
-/// What the worker does with a request, apart from timing it.
-pub fn handle(an: &Analyzer, msg: &ToWorker) -> (u32, Result<Box<Analysed>, IngestError>) {
-    match msg {
-        ToWorker::Ingest { id, name, bytes } => (*id, analyse(name, bytes, an).map(Box::new)),
+/// The worker's state: the analyzer, and the documents it has analysed (kept so that a new
+/// lexicon re-tags them without reading the files again).
+pub struct WorkerState {
+    pub an: Analyzer,
+    docs: BTreeMap<u32, Document>,
+}
+
+impl WorkerState {
+    pub fn new() -> Self {
+        WorkerState {
+            an: Analyzer::default(),
+            docs: BTreeMap::new(),
+        }
+    }
+
+    /// The replies to one message; `now` reads a clock in milliseconds for the timings.
+    pub fn handle(&mut self, msg: ToWorker, now: &dyn Fn() -> f64) -> Vec<FromWorker> {
+        match msg {
+            ToWorker::Ingest { id, name, bytes } => {
+                let t = now();
+                let result = analyse(&name, &bytes, &self.an).map(Box::new);
+                if let Ok(a) = &result {
+                    self.docs.insert(id, a.doc.clone());
+                }
+                vec![FromWorker::Done {
+                    id,
+                    result,
+                    ms: now() - t,
+                }]
+            }
+            ToWorker::SetLexicon { toml } => match Lexicon::parse(&toml) {
+                Err(error) => vec![FromWorker::LexiconRejected { error }],
+                Ok(lexicon) => {
+                    self.an.tagger = Tagger::new(lexicon, &self.an.seg);
+                    let mut out = vec![FromWorker::LexiconSet {
+                        lexicon: self.an.tagger.lexicon.clone(),
+                    }];
+                    out.extend(self.docs.iter().map(|(id, doc)| FromWorker::Retagged {
+                        id: *id,
+                        themes: self.an.tagger.tag_document(&self.an.seg, doc),
+                    }));
+                    out
+                }
+            },
+        }
+    }
+}
+
+impl Default for WorkerState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::SEED_ZH;
+
+    fn ingest_seed(w: &mut WorkerState) {
+        let msg = ToWorker::Ingest {
+            id: 1,
+            name: "seed.txt".into(),
+            bytes: SEED_ZH.as_bytes().to_vec(),
+        };
+        assert!(matches!(
+            w.handle(msg, &|| 0.0)[0],
+            FromWorker::Done {
+                id: 1,
+                result: Ok(_),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_new_lexicon_retags_what_was_analysed() {
+        let mut w = WorkerState::new();
+        ingest_seed(&mut w);
+        let toml =
+            "[[theme]]\nid = \"peacekeeping\"\nname_zh = \"维和\"\nname_en = \"Peacekeeping\"\n\
+                    definition = \"d\"\ncolour = \"#123456\"\n[theme.cues]\n\"维和行动\" = 2\n";
+        let replies = w.handle(ToWorker::SetLexicon { toml: toml.into() }, &|| 0.0);
+        assert!(
+            matches!(&replies[0], FromWorker::LexiconSet { lexicon } if lexicon.themes.len() == 1)
+        );
+        match &replies[1] {
+            FromWorker::Retagged { id: 1, themes } => {
+                let china = &themes.parts[3].profile.themes;
+                assert_eq!(china.len(), 1);
+                assert_eq!(china[0].theme, 0);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_lexicon_is_rejected_and_the_old_one_kept() {
+        let mut w = WorkerState::new();
+        let before = w.an.tagger.lexicon.themes.len();
+        let replies = w.handle(
+            ToWorker::SetLexicon {
+                toml: "[[theme]]\nid = 3".into(),
+            },
+            &|| 0.0,
+        );
+        assert!(
+            matches!(&replies[0], FromWorker::LexiconRejected { error } if error.line == Some(2))
+        );
+        assert_eq!(w.an.tagger.lexicon.themes.len(), before);
     }
 }

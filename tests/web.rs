@@ -1,10 +1,10 @@
 //! The core and the worker protocol compiled to wasm32 and run in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use unsc_lens::core::analysis::{read_structure, summarise, Analyzer};
+use unsc_lens::core::analysis::{read_structure, summarise};
 use unsc_lens::core::segment::Segmenter;
 use unsc_lens::core::SEED_ZH;
-use unsc_lens::protocol::{handle, FromWorker, ToWorker};
+use unsc_lens::protocol::{FromWorker, ToWorker, WorkerState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -37,7 +37,7 @@ fn segmenter_keeps_un_terms_whole_in_wasm() {
 
 #[wasm_bindgen_test]
 fn worker_reply_survives_the_trip_through_javascript() {
-    let an = Analyzer::default();
+    let mut w = WorkerState::new();
     let request = ToWorker::Ingest {
         id: 7,
         name: "S-2020-911.zh.txt".into(),
@@ -54,11 +54,14 @@ fn worker_reply_survives_the_trip_through_javascript() {
     let back: ToWorker = serde_wasm_bindgen::from_value(js).unwrap();
     assert_eq!(back, request);
 
-    let (id, result) = handle(&an, &back);
+    let reply = w.handle(back, &|| 1.5).remove(0);
+    let FromWorker::Done { id, result, .. } = reply else {
+        panic!("{reply:?}")
+    };
     let analysed = result.unwrap();
     assert_eq!(
         analysed.summary,
-        summarise(&read_structure(SEED_ZH), &an.seg)
+        summarise(&read_structure(SEED_ZH), &w.an.seg)
     );
     assert!(!analysed.themes.profile.themes.is_empty());
     let reply = FromWorker::Done {
@@ -75,12 +78,14 @@ fn worker_reply_survives_the_trip_through_javascript() {
 
 #[wasm_bindgen_test]
 fn a_bad_file_is_a_typed_error_in_wasm() {
-    let an = Analyzer::default();
+    let mut w = WorkerState::new();
     let png = ToWorker::Ingest {
         id: 8,
         name: "x.txt".into(),
         bytes: b"\x89PNG\r\n\x1a\nrest".to_vec(),
     };
-    let (_, result) = handle(&an, &png);
-    assert_eq!(result.unwrap_err().code(), "image");
+    match w.handle(png, &|| 0.0).remove(0) {
+        FromWorker::Done { result, .. } => assert_eq!(result.unwrap_err().code(), "image"),
+        other => panic!("{other:?}"),
+    }
 }

@@ -3,8 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use unsc_lens::core::analysis::Analyzer;
-    use unsc_lens::protocol::{handle, FromWorker, ToWorker};
+    use unsc_lens::protocol::{FromWorker, ToWorker, WorkerState};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -24,22 +23,18 @@ fn main() {
     };
 
     let t0 = now();
-    let an = Analyzer::default();
+    let state = std::cell::RefCell::new(WorkerState::new());
     post(&FromWorker::Ready {
         init_ms: now() - t0,
-        lexicon: an.tagger.lexicon.clone(),
+        lexicon: state.borrow().an.tagger.lexicon.clone(),
     });
 
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
         match serde_wasm_bindgen::from_value::<ToWorker>(e.data()) {
             Ok(msg) => {
-                let t = now();
-                let (id, result) = handle(&an, &msg);
-                post(&FromWorker::Done {
-                    id,
-                    result,
-                    ms: now() - t,
-                });
+                for reply in state.borrow_mut().handle(msg, &now) {
+                    post(&reply);
+                }
             }
             Err(err) => post(&FromWorker::Rejected {
                 reason: err.to_string(),

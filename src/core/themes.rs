@@ -33,7 +33,7 @@ pub struct Theme {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lexicon {
-    #[serde(rename = "theme")]
+    #[serde(rename = "theme", default)]
     pub themes: Vec<Theme>,
 }
 
@@ -97,10 +97,67 @@ impl Lexicon {
         Ok(lexicon)
     }
 
+    /// The lexicon as TOML in the format of data/themes.toml (for export and storage).
+    pub fn to_toml(&self) -> String {
+        let body = toml::to_string(self).unwrap_or_default();
+        format!("# UNSC Lens theme lexicon (exported). Format: see data/themes.toml.\n\n{body}")
+    }
+
     pub fn default_lexicon() -> Lexicon {
         // The embedded lexicon is checked by a test; an error here is a build defect.
         Lexicon::parse(DEFAULT_LEXICON).unwrap_or(Lexicon { themes: Vec::new() })
     }
+}
+
+/// Cues as a user types them in the theme editor: one `term = weight` a line (the weight
+/// may be left out: 2, a cue that settles the theme alone). Blank lines are skipped.
+pub fn parse_cue_lines(src: &str) -> Result<std::collections::BTreeMap<String, f32>, LexiconError> {
+    let mut cues = std::collections::BTreeMap::new();
+    for (n, line) in src.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let err = |message: String| LexiconError {
+            line: Some(n + 1),
+            message,
+        };
+        let (term, weight) = match line.rsplit_once(['=', '＝']) {
+            Some((t, w)) => {
+                let w: f32 = w
+                    .trim()
+                    .parse()
+                    .map_err(|_| err(format!("weight {:?} is not a number", w.trim())))?;
+                (t.trim(), w)
+            }
+            None => (line, THRESHOLD),
+        };
+        if term.is_empty() {
+            return Err(err("a cue needs a term before the =".into()));
+        }
+        if !(weight.is_finite() && weight > 0.0) {
+            return Err(err(format!(
+                "cue {term:?} has weight {weight}; weights must be positive"
+            )));
+        }
+        cues.insert(term.to_string(), weight);
+    }
+    if cues.is_empty() {
+        return Err(LexiconError {
+            line: None,
+            message: "a theme needs at least one cue".into(),
+        });
+    }
+    Ok(cues)
+}
+
+/// A theme's cues as editor lines, the inverse of [`parse_cue_lines`].
+pub fn cue_lines(theme: &Theme) -> String {
+    theme
+        .cues
+        .iter()
+        .map(|(t, w)| format!("{t} = {w}\n"))
+        .collect()
 }
 
 /// Tokens normalised for matching: width-folded, lower-cased, whitespace dropped.
@@ -399,6 +456,23 @@ mod tests {
         assert_eq!(e.line, Some(8), "{e}");
         assert!(e.message.contains("positive"));
         assert!(Lexicon::parse("[[theme]]\nid = \"A B\"").is_err());
+    }
+
+    #[test]
+    fn lexicon_round_trips_through_toml_and_editor_lines() {
+        let lex = Lexicon::default_lexicon();
+        assert_eq!(Lexicon::parse(&lex.to_toml()).unwrap(), lex);
+        let t = &lex.themes[0];
+        assert_eq!(parse_cue_lines(&cue_lines(t)).unwrap(), t.cues);
+        let cues = parse_cue_lines("维和\n 业绩 = 3 \n\n问责＝1.5").unwrap();
+        assert_eq!(cues.get("维和"), Some(&THRESHOLD));
+        assert_eq!(cues.get("业绩"), Some(&3.0));
+        assert_eq!(cues.get("问责"), Some(&1.5));
+        assert_eq!(
+            parse_cue_lines("维和 = 1\n业绩 = lots").unwrap_err().line,
+            Some(2)
+        );
+        assert!(parse_cue_lines("  \n").is_err());
     }
 
     #[test]

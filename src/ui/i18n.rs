@@ -233,3 +233,78 @@ pub fn theme_name(lang: Lang, theme: &crate::core::themes::Theme) -> &str {
 pub fn percent(share: f32) -> String {
     format!("{:.1}%", share * 100.0)
 }
+
+/// Labels of the theme lexicon panel.
+#[derive(Clone, Copy)]
+pub struct LexiconText {
+    pub open: &'static str,
+    pub close: &'static str,
+    pub title: &'static str,
+    pub hint: &'static str,
+    pub add: &'static str,
+    pub import: &'static str,
+    pub export: &'static str,
+    pub reset: &'static str,
+    pub edit: &'static str,
+    pub delete: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub name_zh: &'static str,
+    pub name_en: &'static str,
+    pub definition: &'static str,
+    pub colour: &'static str,
+    pub cues: &'static str,
+    pub cues_error: &'static str,
+    pub rejected: &'static str,
+}
+
+pub const LEXICON_ZH: LexiconText = LexiconText {
+    open: "主题词表",
+    close: "返回文件",
+    title: "主题词表",
+    hint: "每个主题有若干提示词及其权重；段落中提示词权重之和达到 2 即标注该主题。修改保存在本浏览器中，并立即重新标注所有文件。",
+    add: "新增主题",
+    import: "导入词表（.toml）",
+    export: "导出词表",
+    reset: "恢复默认词表",
+    edit: "编辑",
+    delete: "删除",
+    save: "保存",
+    cancel: "取消",
+    name_zh: "中文名称",
+    name_en: "英文名称",
+    definition: "定义",
+    colour: "颜色",
+    cues: "提示词（每行：词 = 权重）",
+    cues_error: "提示词有误：",
+    rejected: "词表未被采用：",
+};
+
+pub const LEXICON_EN: LexiconText = LexiconText {
+    open: "Theme lexicon",
+    close: "Back to documents",
+    title: "Theme lexicon",
+    hint: "Each theme has cue terms with weights; a paragraph is tagged when its cue weights for a theme add up to 2. Changes are kept in this browser and re-tag every document at once.",
+    add: "Add theme",
+    import: "Import lexicon (.toml)",
+    export: "Export lexicon",
+    reset: "Restore the default lexicon",
+    edit: "Edit",
+    delete: "Delete",
+    save: "Save",
+    cancel: "Cancel",
+    name_zh: "Chinese name",
+    name_en: "English name",
+    definition: "Definition",
+    colour: "Colour",
+    cues: "Cues (one a line: term = weight)",
+    cues_error: "Cue error: ",
+    rejected: "Lexicon not used: ",
+};
+
+pub fn lexicon_text(lang: Lang) -> LexiconText {
+    match lang {
+        Lang::Zh => LEXICON_ZH,
+        Lang::En => LEXICON_EN,
+    }
+}

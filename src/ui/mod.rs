@@ -3,6 +3,7 @@
 mod doc_view;
 mod engine;
 pub mod i18n;
+mod lexicon_view;
 mod state;
 
 use std::cell::RefCell;
@@ -14,14 +15,18 @@ use yew::prelude::*;
 
 use crate::core::analysis::read_structure;
 use crate::core::structure::PartKind;
+use crate::core::themes::DEFAULT_LEXICON;
 use crate::core::{SEED_NAME, SEED_ZH};
 use crate::protocol::{FromWorker, ToWorker};
 use doc_view::{part_anchor, DocView};
 use engine::Engine;
 use i18n::Lang;
+use lexicon_view::LexiconView;
 use state::{Action, DocStatus, EngineState, State};
 
 const LANG_KEY: &str = "unsc-lens.lang";
+/// The user's theme lexicon (TOML), when it is not the default.
+const LEXICON_KEY: &str = "unsc-lens.lexicon";
 const SEED_ID: u32 = 1;
 /// Key terms shown per statement.
 const KEY_TERMS: usize = 8;
@@ -67,18 +72,39 @@ pub fn app() -> Html {
         selected: SEED_ID,
         engine: EngineState::Loading,
         lexicon: None,
+        lexicon_error: None,
+        show_lexicon: false,
     });
+    // A lexicon sent to the worker and not yet accepted: stored once the worker takes it.
+    let pending_lexicon: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
     let engine: Rc<RefCell<Option<Engine>>> = use_mut_ref(|| None);
     let next_id = use_mut_ref(|| SEED_ID + 1);
 
     {
         let dispatch = state.dispatcher();
         let engine = engine.clone();
+        let pending_lexicon = pending_lexicon.clone();
         use_effect_with((), move |_| {
             mark("shell-painted");
             let on_msg = {
                 let dispatch = dispatch.clone();
+                let pending_lexicon = pending_lexicon.clone();
                 move |msg: FromWorker| match msg {
+                    FromWorker::LexiconSet { lexicon } => {
+                        if let Some(toml) = pending_lexicon.borrow_mut().take() {
+                            if let Err(e) = LocalStorage::set(LEXICON_KEY, toml) {
+                                dispatch.dispatch(Action::EngineFailed(e.to_string()));
+                            }
+                        }
+                        dispatch.dispatch(Action::LexiconSet(lexicon))
+                    }
+                    FromWorker::LexiconRejected { error } => {
+                        pending_lexicon.borrow_mut().take();
+                        dispatch.dispatch(Action::LexiconRejected(error))
+                    }
+                    FromWorker::Retagged { id, themes } => {
+                        dispatch.dispatch(Action::Retagged(id, themes))
+                    }
                     FromWorker::Ready { lexicon, .. } => {
                         dispatch.dispatch(Action::EngineReady(lexicon))
                     }
@@ -96,6 +122,11 @@ pub fn app() -> Html {
             };
             match Engine::spawn(on_msg, on_err) {
                 Ok(w) => {
+                    // The user's lexicon first, so the seed is tagged with it.
+                    if let Ok(toml) = LocalStorage::get::<String>(LEXICON_KEY) {
+                        *pending_lexicon.borrow_mut() = Some(toml.clone());
+                        let _ = w.send(&ToWorker::SetLexicon { toml });
+                    }
                     let seed = ToWorker::Ingest {
                         id: SEED_ID,
                         name: SEED_NAME.to_string(),
@@ -204,6 +235,39 @@ pub fn app() -> Html {
         }
         by_doc
     });
+    let submit_lexicon = {
+        let engine = engine.clone();
+        let pending_lexicon = pending_lexicon.clone();
+        let dispatch = state.dispatcher();
+        Callback::from(move |toml: String| {
+            *pending_lexicon.borrow_mut() = Some(toml.clone());
+            if let Some(Err(e)) = engine
+                .borrow()
+                .as_ref()
+                .map(|w| w.send(&ToWorker::SetLexicon { toml }))
+            {
+                dispatch.dispatch(Action::EngineFailed(e));
+            }
+        })
+    };
+    let reset_lexicon = {
+        let engine = engine.clone();
+        let pending_lexicon = pending_lexicon.clone();
+        Callback::from(move |_: ()| {
+            LocalStorage::delete(LEXICON_KEY);
+            pending_lexicon.borrow_mut().take();
+            if let Some(w) = engine.borrow().as_ref() {
+                let _ = w.send(&ToWorker::SetLexicon {
+                    toml: DEFAULT_LEXICON.to_string(),
+                });
+            }
+        })
+    };
+    let toggle_lexicon = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::ToggleLexicon))
+    };
+    let lx = i18n::lexicon_text(lang);
     let selected = state
         .docs
         .iter()
@@ -240,6 +304,9 @@ pub fn app() -> Html {
             <header class="top">
                 <h1><span class="brand">{ "UNSC Lens" }</span>{ " · " }<span class="brand-zh">{ "安理会文件透镜" }</span></h1>
                 <p class="subtitle">{ t.subtitle }</p>
+                <button id="lexicon-toggle" type="button" onclick={toggle_lexicon} aria-pressed={state.show_lexicon.to_string()}>
+                    { if state.show_lexicon { lx.close } else { lx.open } }
+                </button>
                 <button id="lang-toggle" type="button" onclick={toggle} aria-label={t.toggle_label}>{ t.toggle }</button>
             </header>
             <div class="main">
@@ -305,7 +372,10 @@ pub fn app() -> Html {
                     }
                 </nav>
                 <main class="view">
-                    if let Some(entry) = selected {
+                    if let (true, Some(lexicon)) = (state.show_lexicon, state.lexicon.clone()) {
+                        <LexiconView {lexicon} error={state.lexicon_error.clone()} {lang}
+                            on_submit={submit_lexicon} on_reset={reset_lexicon} />
+                    } else if let Some(entry) = selected {
                         <DocView key_terms={key_terms.get(&entry.id).cloned().map(Rc::new)} {entry} {lang} lexicon={state.lexicon.clone()} />
                     }
                 </main>

@@ -8,7 +8,7 @@ use super::i18n::Lang;
 use crate::core::analysis::Analysed;
 use crate::core::ingest::IngestError;
 use crate::core::structure::Document;
-use crate::core::themes::Lexicon;
+use crate::core::themes::{DocThemes, Lexicon, LexiconError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EngineState {
@@ -52,6 +52,9 @@ pub struct State {
     pub engine: EngineState,
     /// The lexicon the worker tags with; known once the worker is ready.
     pub lexicon: Option<Rc<Lexicon>>,
+    /// Why the last lexicon the user gave was not used.
+    pub lexicon_error: Option<LexiconError>,
+    pub show_lexicon: bool,
 }
 
 pub enum Action {
@@ -61,6 +64,10 @@ pub enum Action {
     Added(u32, String),
     Finished(u32, Result<Box<Analysed>, IngestError>, f64),
     Select(u32),
+    LexiconSet(Lexicon),
+    LexiconRejected(LexiconError),
+    Retagged(u32, DocThemes),
+    ToggleLexicon,
 }
 
 impl Reducible for State {
@@ -89,7 +96,25 @@ impl Reducible for State {
                     };
                 }
             }
-            Action::Select(id) => next.selected = id,
+            Action::Select(id) => {
+                next.selected = id;
+                next.show_lexicon = false;
+            }
+            Action::LexiconSet(lexicon) => {
+                next.lexicon = Some(Rc::new(lexicon));
+                next.lexicon_error = None;
+            }
+            Action::LexiconRejected(error) => next.lexicon_error = Some(error),
+            Action::Retagged(id, themes) => {
+                if let Some(entry) = next.docs.iter_mut().find(|d| d.id == id) {
+                    if let DocStatus::Ready(a, ms) = &entry.status {
+                        let mut updated = (**a).clone();
+                        updated.themes = themes;
+                        entry.status = DocStatus::Ready(Rc::new(updated), *ms);
+                    }
+                }
+            }
+            Action::ToggleLexicon => next.show_lexicon = !next.show_lexicon,
         }
         Rc::new(next)
     }
