@@ -9,7 +9,8 @@ use crate::core::analysis::PartSummary;
 use crate::core::stats::KeyTerm;
 use crate::core::structure::{Document, Part, PartKind};
 use crate::core::text::Span;
-use crate::core::themes::{Lexicon, ParaThemes, PartThemes};
+use crate::core::themes::{Lexicon, ParaThemes, PartThemes, Profile};
+use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
 pub struct DocProps {
@@ -28,6 +29,8 @@ pub fn part_anchor(index: usize) -> String {
 pub fn doc_view(props: &DocProps) -> Html {
     let lang = props.lang;
     let entry = &props.entry;
+    // Show only the paragraphs that carry this theme.
+    let filter = use_state(|| None::<String>);
     if let DocStatus::Failed(e) = &entry.status {
         return html! {
             <article id="doc" class="doc-failed" data-name={entry.name.clone()}>
@@ -59,14 +62,46 @@ pub fn doc_view(props: &DocProps) -> Html {
         _ => None,
     };
     let symbol = doc.meta.symbol.clone().unwrap_or_default();
+    let m = i18n::meta_text(lang);
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            filter.set((!v.is_empty()).then_some(v));
+        })
+    };
+    let active = (*filter).clone();
     html! {
         <article id="doc" data-symbol={symbol} data-name={entry.name.clone()}>
             { meta_view(doc, source, lang) }
+            if let (Some(t), Some(lex)) = (themes, lexicon) {
+                <div class="doc-themes">
+                    <div>
+                        <h3 class="stats-title">{ m.doc_themes }</h3>
+                        { profile_chart(&t.profile, lex, lang) }
+                    </div>
+                    <label class="theme-filter">{ m.filter }
+                        <select id="theme-filter" onchange={on_filter}>
+                            <option value="" selected={active.is_none()}>{ m.filter_all }</option>
+                            { for t.profile.themes.iter().filter_map(|s| lex.themes.get(s.theme).map(|th| (th, s))).map(|(th, s)| html! {
+                                <option value={th.id.clone()} selected={active.as_deref() == Some(th.id.as_str())}>
+                                    { format!("{} ({})", i18n::theme_name(lang, th), s.paragraphs.len()) }
+                                </option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
+            }
             { for doc.parts.iter().enumerate().map(|(i, part)| {
                 let s = summary.and_then(|s| s.parts.get(i)).cloned();
                 let th = themes.and_then(|t| t.parts.get(i)).zip(lexicon);
                 let keys = props.key_terms.as_ref().and_then(|k| k.get(i));
-                part_view(i, doc, part, s, th, keys.map(Vec::as_slice), lang)
+                let data = PartData { summary: s, themes: th, keys: keys.map(Vec::as_slice) };
+                part_view(i, doc, part, data, active.as_deref(), lang)
             }) }
         </article>
     }
@@ -142,10 +177,9 @@ fn theme_chips(pt: &ParaThemes, lex: &Lexicon, lang: Lang) -> Html {
 }
 
 /// The part's theme profile as a horizontal bar chart (SVG), largest share first.
-fn profile_chart(pt: &PartThemes, lex: &Lexicon, lang: Lang) -> Html {
+fn profile_chart(profile: &Profile, lex: &Lexicon, lang: Lang) -> Html {
     let m = i18n::meta_text(lang);
-    let rows: Vec<_> = pt
-        .profile
+    let rows: Vec<_> = profile
         .top(6)
         .iter()
         .filter_map(|s| lex.themes.get(s.theme).map(|t| (t, s)))
@@ -185,15 +219,26 @@ fn profile_chart(pt: &PartThemes, lex: &Lexicon, lang: Lang) -> Html {
     }
 }
 
+/// What the worker and the workspace computed for one part.
+struct PartData<'a> {
+    summary: Option<PartSummary>,
+    themes: Option<(&'a PartThemes, &'a Lexicon)>,
+    keys: Option<&'a [KeyTerm]>,
+}
+
 fn part_view(
     index: usize,
     doc: &Document,
     part: &Part,
-    summary: Option<PartSummary>,
-    themes: Option<(&PartThemes, &Lexicon)>,
-    keys: Option<&[KeyTerm]>,
+    data: PartData<'_>,
+    filter: Option<&str>,
     lang: Lang,
 ) -> Html {
+    let PartData {
+        summary,
+        themes,
+        keys,
+    } = data;
     let t = i18n::text(lang);
     let m = i18n::meta_text(lang);
     let kind = match part.kind {
@@ -258,8 +303,9 @@ fn part_view(
                     { for part.paragraphs.iter().enumerate().map(|(i, p)| {
                         let pt = themes.and_then(|(t, lex)| t.paragraphs.get(i).map(|pt| (pt, lex)));
                         let ids = pt.map(|(pt, lex)| pt.tags.iter().filter_map(|(t, _)| lex.themes.get(*t).map(|th| th.id.clone())).collect::<Vec<_>>().join(","));
+                        let hidden = filter.is_some_and(|f| !ids.as_deref().unwrap_or("").split(',').any(|x| x == f));
                         html! {
-                            <div class="para-row" data-themes={ids}>
+                            <div class="para-row" data-themes={ids} {hidden}>
                                 <p class="para">{ marked_text(doc, *p, pt, lang) }</p>
                                 { pt.map(|(pt, lex)| theme_chips(pt, lex, lang)).unwrap_or_default() }
                             </div>
@@ -274,7 +320,7 @@ fn part_view(
                                 <p class="count-line">{ t.words }{ " " }<span class="token-count">{ s.word_count }</span></p>
                                 if let Some((pt, lex)) = themes {
                                     <h3 class="stats-title">{ m.themes }</h3>
-                                    { profile_chart(pt, lex, lang) }
+                                    { profile_chart(&pt.profile, lex, lang) }
                                 }
                                 if let Some(keys) = keys.filter(|k| !k.is_empty()) {
                                     <h3 class="stats-title">{ m.key_terms }</h3>

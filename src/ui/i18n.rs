@@ -164,6 +164,9 @@ pub struct MetaText {
     pub themes_chart: &'static str,
     pub no_themes: &'static str,
     pub key_terms: &'static str,
+    pub doc_themes: &'static str,
+    pub filter: &'static str,
+    pub filter_all: &'static str,
 }
 
 pub const META_ZH: MetaText = MetaText {
@@ -185,6 +188,9 @@ pub const META_ZH: MetaText = MetaText {
     themes_chart: "各主题所占段落比例",
     no_themes: "未识别出主题",
     key_terms: "关键词（TF-IDF，对照工作区）",
+    doc_themes: "全文主题（段落占比）",
+    filter: "只显示含此主题的段落：",
+    filter_all: "全部段落",
 };
 
 pub const META_EN: MetaText = MetaText {
@@ -206,6 +212,9 @@ pub const META_EN: MetaText = MetaText {
     themes_chart: "Share of paragraphs carrying each theme",
     no_themes: "no theme found",
     key_terms: "Key terms (TF-IDF against the workspace)",
+    doc_themes: "Themes of the whole document (share of paragraphs)",
+    filter: "Show only paragraphs with this theme: ",
+    filter_all: "All paragraphs",
 };
 
 pub fn meta_text(lang: Lang) -> &'static MetaText {

@@ -47,6 +47,17 @@ describe('themes with evidence', () => {
     assert.equal(cue.title, '改革与以行动促维和: 以行动促维和');
   });
 
+  it('filters the reader to the paragraphs that carry a theme', async () => {
+    const option = await page.locator('#theme-filter option[value="wps"]').textContent();
+    const expected = Number(option.match(/\((\d+)\)/)[1]);
+    await page.selectOption('#theme-filter', 'wps');
+    const visible = await page.$$eval('#doc .para-row:not([hidden])', (rows) => rows.map((r) => r.dataset.themes));
+    assert.equal(visible.length, expected);
+    assert.ok(visible.every((t) => t.split(',').includes('wps')), visible.join(' | '));
+    await page.selectOption('#theme-filter', '');
+    assert.equal(await page.locator('#doc .para-row[hidden]').count(), 0);
+  });
+
   it('names themes in English when the interface is English', async () => {
     await page.click('#lang-toggle');
     const label = await page.getAttribute('#doc .part[data-annex="9"] .theme-profile', 'aria-label');
