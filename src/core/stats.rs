@@ -37,46 +37,103 @@ pub struct KeyTerm {
 
 /// TF-IDF key terms of each statement against all the statements given (the workspace:
 /// the seed's ten parts are always among them, so a single uploaded letter is still weighed
-/// against a background). tf = count / statement length; idf = ln((1 + N) / (1 + df)), so a
-/// term every statement uses scores nothing and is left out.
-/// Longer words get a mild bonus (×(1 + 0.15·(chars − 2)), at most ×1.6) so that
-/// multi-character terms are preferred over fragments with the same weight.
+/// against a background). See [`key_terms_against`] for the formula.
 pub fn key_terms(statements: &[&[TermCount]], n: usize) -> Vec<Vec<KeyTerm>> {
-    let total = statements.len() as f64;
+    let df = document_frequencies(statements);
+    statements
+        .iter()
+        .map(|st| key_terms_against(st, &df, statements.len(), n))
+        .collect()
+}
+
+/// In how many of the statements each term occurs.
+pub fn document_frequencies<'a>(statements: &[&'a [TermCount]]) -> HashMap<&'a str, usize> {
     let mut df: HashMap<&str, usize> = HashMap::new();
     for st in statements {
         for t in st.iter() {
             *df.entry(t.term.as_str()).or_default() += 1;
         }
     }
-    statements
+    df
+}
+
+/// Key terms of `target` (a statement, or a whole document's counts) weighed by statement
+/// document frequencies: tf = count / length; idf = ln((1 + N) / (1 + df)), so a term every
+/// statement uses scores nothing and is left out. Longer words get a mild bonus
+/// (×(1 + 0.15·(chars − 2)), at most ×1.6) so multi-character terms are preferred.
+pub fn key_terms_against(
+    target: &[TermCount],
+    df: &HashMap<&str, usize>,
+    statements: usize,
+    n: usize,
+) -> Vec<KeyTerm> {
+    let total = statements as f64;
+    let len: usize = target.iter().map(|t| t.count).sum();
+    let mut scored: Vec<KeyTerm> = target
         .iter()
-        .map(|st| {
-            let len: usize = st.iter().map(|t| t.count).sum();
-            let mut scored: Vec<KeyTerm> = st
+        .map(|t| {
+            let tf = t.count as f64 / len.max(1) as f64;
+            let d = df.get(t.term.as_str()).copied().unwrap_or(0);
+            let idf = ((1.0 + total) / (1.0 + d as f64)).ln();
+            let chars = t.term.chars().count() as f64;
+            let bonus = (1.0 + 0.15 * (chars - 2.0).max(0.0)).min(1.6);
+            KeyTerm {
+                term: t.term.clone(),
+                count: t.count,
+                score: tf * idf * bonus,
+            }
+        })
+        .filter(|k| k.score > 0.0)
+        .collect();
+    scored.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.term.cmp(&b.term))
+    });
+    scored.truncate(n);
+    scored
+}
+
+/// Key terms of one document: of each of its parts and of the whole.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DocKeyTerms {
+    pub parts: Vec<Vec<KeyTerm>>,
+    pub whole: Vec<KeyTerm>,
+}
+
+/// Key terms for a workspace: each document given as its parts' counts; every part of every
+/// document is one statement of the background.
+pub fn workspace_key_terms(docs: &[Vec<&[TermCount]>], n: usize) -> Vec<DocKeyTerms> {
+    let all: Vec<&[TermCount]> = docs.iter().flatten().copied().collect();
+    let df = document_frequencies(&all);
+    docs.iter()
+        .map(|parts| DocKeyTerms {
+            parts: parts
                 .iter()
-                .map(|t| {
-                    let tf = t.count as f64 / len.max(1) as f64;
-                    let idf = ((1.0 + total) / (1.0 + df[t.term.as_str()] as f64)).ln();
-                    let chars = t.term.chars().count() as f64;
-                    let bonus = (1.0 + 0.15 * (chars - 2.0).max(0.0)).min(1.6);
-                    KeyTerm {
-                        term: t.term.clone(),
-                        count: t.count,
-                        score: tf * idf * bonus,
-                    }
-                })
-                .collect();
-            scored.retain(|k| k.score > 0.0);
-            scored.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then_with(|| a.term.cmp(&b.term))
-            });
-            scored.truncate(n);
-            scored
+                .map(|p| key_terms_against(p, &df, all.len(), n))
+                .collect(),
+            whole: key_terms_against(&merge_counts(parts.iter().copied()), &df, all.len(), n),
         })
         .collect()
+}
+
+/// A document's counts: the sum of its parts' counts, most frequent first.
+pub fn merge_counts<'a>(parts: impl IntoIterator<Item = &'a [TermCount]>) -> Vec<TermCount> {
+    let mut sum: HashMap<&str, usize> = HashMap::new();
+    for p in parts {
+        for t in p {
+            *sum.entry(t.term.as_str()).or_default() += t.count;
+        }
+    }
+    let mut all: Vec<TermCount> = sum
+        .into_iter()
+        .map(|(term, count)| TermCount {
+            term: term.to_string(),
+            count,
+        })
+        .collect();
+    all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    all
 }
 
 #[cfg(test)]
@@ -116,5 +173,13 @@ mod tests {
         assert!((keys[0][0].score - expect).abs() < 1e-12);
         // 维和 is in every statement: no key term left for C.
         assert!(keys[2].is_empty());
+        // A document made of A and B, weighed by the statements.
+        let doc = merge_counts([a.as_slice(), b.as_slice()]);
+        assert_eq!(doc[0].term, "维和");
+        assert_eq!(doc[0].count, 8);
+        let df = document_frequencies(&[&a, &b, &c]);
+        let keys = key_terms_against(&doc, &df, 3, 5);
+        let terms: Vec<&str> = keys.iter().map(|k| k.term.as_str()).collect();
+        assert_eq!(terms, ["业绩", "主权"]);
     }
 }

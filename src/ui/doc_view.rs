@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::i18n::{self, Lang};
 use super::state::{DocEntry, DocStatus};
 use crate::core::analysis::PartSummary;
-use crate::core::stats::KeyTerm;
+use crate::core::stats::{DocKeyTerms, KeyTerm};
 use crate::core::structure::{Document, Part, PartKind};
 use crate::core::text::Span;
 use crate::core::themes::{Lexicon, ParaThemes, PartThemes, Profile};
@@ -17,8 +17,8 @@ pub struct DocProps {
     pub entry: DocEntry,
     pub lang: Lang,
     pub lexicon: Option<std::rc::Rc<Lexicon>>,
-    /// TF-IDF key terms per part, weighed against the whole workspace.
-    pub key_terms: Option<std::rc::Rc<Vec<Vec<KeyTerm>>>>,
+    /// TF-IDF key terms of each part and of the whole, weighed against the workspace.
+    pub key_terms: Option<std::rc::Rc<DocKeyTerms>>,
 }
 
 pub fn part_anchor(index: usize) -> String {
@@ -84,6 +84,18 @@ pub fn doc_view(props: &DocProps) -> Html {
                         <h3 class="stats-title">{ m.doc_themes }</h3>
                         { profile_chart(&t.profile, lex, lang) }
                     </div>
+                    if let Some(keys) = props.key_terms.as_ref().filter(|k| !k.whole.is_empty()) {
+                        <div class="doc-keys">
+                            <h3 class="stats-title">{ m.doc_key_terms }</h3>
+                            <ol class="key-terms doc-key-terms">
+                                { for keys.whole.iter().map(|k| html! {
+                                    <li class="key-term" data-term={k.term.clone()} title={format!("TF-IDF {:.4}", k.score)}>
+                                        <span class="w">{ &k.term }</span><span class="c">{ k.count }</span>
+                                    </li>
+                                }) }
+                            </ol>
+                        </div>
+                    }
                     <label class="theme-filter">{ m.filter }
                         <select id="theme-filter" onchange={on_filter}>
                             <option value="" selected={active.is_none()}>{ m.filter_all }</option>
@@ -99,7 +111,7 @@ pub fn doc_view(props: &DocProps) -> Html {
             { for doc.parts.iter().enumerate().map(|(i, part)| {
                 let s = summary.and_then(|s| s.parts.get(i)).cloned();
                 let th = themes.and_then(|t| t.parts.get(i)).zip(lexicon);
-                let keys = props.key_terms.as_ref().and_then(|k| k.get(i));
+                let keys = props.key_terms.as_ref().and_then(|k| k.parts.get(i));
                 let data = PartData { summary: s, themes: th, keys: keys.map(Vec::as_slice) };
                 part_view(i, doc, part, data, active.as_deref(), lang)
             }) }

@@ -165,6 +165,7 @@ pub struct MetaText {
     pub no_themes: &'static str,
     pub key_terms: &'static str,
     pub doc_themes: &'static str,
+    pub doc_key_terms: &'static str,
     pub filter: &'static str,
     pub filter_all: &'static str,
 }
@@ -189,6 +190,7 @@ pub const META_ZH: MetaText = MetaText {
     no_themes: "未识别出主题",
     key_terms: "关键词（TF-IDF，对照工作区）",
     doc_themes: "全文主题（段落占比）",
+    doc_key_terms: "全文关键词",
     filter: "只显示含此主题的段落：",
     filter_all: "全部段落",
 };
@@ -213,6 +215,7 @@ pub const META_EN: MetaText = MetaText {
     no_themes: "no theme found",
     key_terms: "Key terms (TF-IDF against the workspace)",
     doc_themes: "Themes of the whole document (share of paragraphs)",
+    doc_key_terms: "Key terms of the whole document",
     filter: "Show only paragraphs with this theme: ",
     filter_all: "All paragraphs",
 };

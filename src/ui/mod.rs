@@ -215,25 +215,27 @@ pub fn app() -> Html {
     // Key terms weigh every statement against all statements in the workspace, so they are
     // recomputed when the workspace changes, not per document.
     let key_terms = use_memo(state.docs.clone(), |docs| {
-        let mut owners: Vec<u32> = Vec::new();
-        let mut lists: Vec<&[crate::core::stats::TermCount]> = Vec::new();
-        for d in docs {
-            if let DocStatus::Ready(a, _) = &d.status {
-                for p in &a.summary.parts {
-                    owners.push(d.id);
-                    lists.push(&p.terms);
-                }
-            }
-        }
-        let mut by_doc: std::collections::HashMap<u32, Vec<Vec<crate::core::stats::KeyTerm>>> =
-            Default::default();
-        for (owner, keys) in owners
-            .into_iter()
-            .zip(crate::core::stats::key_terms(&lists, KEY_TERMS))
-        {
-            by_doc.entry(owner).or_default().push(keys);
-        }
-        by_doc
+        let ready: Vec<(u32, Vec<&[crate::core::stats::TermCount]>)> = docs
+            .iter()
+            .filter_map(|d| match &d.status {
+                DocStatus::Ready(a, _) => Some((
+                    d.id,
+                    a.summary.parts.iter().map(|p| p.terms.as_slice()).collect(),
+                )),
+                _ => None,
+            })
+            .collect();
+        let lists: Vec<Vec<&[crate::core::stats::TermCount]>> =
+            ready.iter().map(|(_, p)| p.clone()).collect();
+        ready
+            .iter()
+            .map(|(id, _)| *id)
+            .zip(
+                crate::core::stats::workspace_key_terms(&lists, KEY_TERMS)
+                    .into_iter()
+                    .map(Rc::new),
+            )
+            .collect::<std::collections::HashMap<u32, Rc<crate::core::stats::DocKeyTerms>>>()
     });
     let submit_lexicon = {
         let engine = engine.clone();
@@ -376,7 +378,7 @@ pub fn app() -> Html {
                         <LexiconView {lexicon} error={state.lexicon_error.clone()} {lang}
                             on_submit={submit_lexicon} on_reset={reset_lexicon} />
                     } else if let Some(entry) = selected {
-                        <DocView key_terms={key_terms.get(&entry.id).cloned().map(Rc::new)} {entry} {lang} lexicon={state.lexicon.clone()} />
+                        <DocView key_terms={key_terms.get(&entry.id).cloned()} {entry} {lang} lexicon={state.lexicon.clone()} />
                     }
                 </main>
             </div>

@@ -47,6 +47,16 @@ describe('themes with evidence', () => {
     assert.equal(cue.title, '改革与以行动促维和: 以行动促维和');
   });
 
+  it('shows TF-IDF key terms per statement and for the document', async () => {
+    const russia = await page.$$eval('#doc .part[data-annex="7"] .key-term', (els) => els.map((e) => e.dataset.term));
+    assert.ok(russia.includes('东道国'), russia.join(','));
+    const whole = await page.$$eval('#doc .doc-key-terms .key-term', (els) => els.map((e) => e.dataset.term));
+    assert.ok(whole.length >= 3, whole.join(','));
+    // A term every statement uses is not a key term anywhere.
+    const all = await page.$$eval('#doc .part .key-term', (els) => els.map((e) => e.dataset.term));
+    assert.ok(!all.includes('联合国'), 'ubiquitous term shown as key term');
+  });
+
   it('filters the reader to the paragraphs that carry a theme', async () => {
     const option = await page.locator('#theme-filter option[value="wps"]').textContent();
     const expected = Number(option.match(/\((\d+)\)/)[1]);
