@@ -58,7 +58,7 @@ pub fn is_symbol_line(t: &str) -> bool {
 }
 
 /// A job number: two digits, a hyphen, five digits (`20-12063`).
-fn is_job_number(w: &str) -> bool {
+pub fn is_job_number(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() == 8
         && b[2] == b'-'

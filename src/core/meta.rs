@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::clean::is_symbol_line;
+use super::clean::{is_job_number, is_symbol_line};
 use super::text::is_space;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -45,14 +45,7 @@ pub fn symbol(furniture: &[String], blocks: &[&str]) -> Option<String> {
 pub fn job_number(furniture: &[String]) -> Option<String> {
     furniture.iter().find_map(|line| {
         line.split(|c: char| is_space(c) || c == '\u{FFFD}')
-            .find(|w| {
-                let b = w.as_bytes();
-                b.len() == 8
-                    && b[2] == b'-'
-                    && b.iter()
-                        .enumerate()
-                        .all(|(i, c)| i == 2 || c.is_ascii_digit())
-            })
+            .find(|w| is_job_number(w))
             .map(String::from)
     })
 }

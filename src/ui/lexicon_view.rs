@@ -81,16 +81,9 @@ pub fn lexicon_view(props: &LexiconProps) -> Html {
     let on_import = {
         let on_submit = props.on_submit.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = super::take_files(&e).into_iter().next() else {
                 return;
             };
-            let Some(file) = input.files().and_then(|l| l.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let on_submit = on_submit.clone();
             let reader =
                 gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |text| {

@@ -46,6 +46,23 @@ fn set_html_lang(lang: Lang) {
     }
 }
 
+/// The files chosen in a file input, which is then cleared so the same file can be chosen
+/// again.
+pub(crate) fn take_files(e: &Event) -> Vec<web_sys::File> {
+    let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
 fn scroll_to(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
@@ -171,16 +188,7 @@ pub fn app() -> Html {
         let engine = engine.clone();
         let next_id = next_id.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let Some(list) = input.files() else { return };
-            let files: Vec<web_sys::File> =
-                (0..list.length()).filter_map(|i| list.get(i)).collect();
-            input.set_value("");
+            let files = take_files(&e);
             for file in files {
                 let id = {
                     let mut n = next_id.borrow_mut();
