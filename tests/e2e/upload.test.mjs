@@ -66,6 +66,15 @@ describe('uploading letters', () => {
     assert.ok(counts.every((n) => n > 100), counts.join(','));
   });
 
+  it('reads the text layer of a PDF inside the browser (pure-Rust extraction in wasm)', async () => {
+    await page.setInputFiles('#file-input', path.join(FIXTURES, 'seed.pdf'));
+    await waitForEntry(page, 'seed.pdf', 'ready');
+    await page.click('.doc-entry[data-name="seed.pdf"] .doc-select');
+    await page.locator('#doc[data-name="seed.pdf"]').waitFor();
+    assert.deepEqual(await shownCodes(page), SEED_CODES);
+    assert.match(await page.textContent('#doc .meta-source dd'), /Pdf/);
+  });
+
   it('shows an error for a PNG named .txt, in the interface language, and keeps the rest', async () => {
     await page.setInputFiles('#file-input', path.join(FIXTURES, 'broken', 'png-renamed.txt'));
     await waitForEntry(page, 'png-renamed.txt', 'error');
@@ -77,6 +86,7 @@ describe('uploading letters', () => {
       'S-2020-911.zh.txt:ready',
       'seed.gb18030.txt:ready',
       'seed.docx:ready',
+      'seed.pdf:ready',
       'png-renamed.txt:error',
     ]);
     await page.click('.doc-entry.seed .doc-select');
