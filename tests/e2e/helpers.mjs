@@ -74,3 +74,17 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
 export async function waitForSeedAnalysed(page, { timeout = 30_000 } = {}) {
   await page.locator('#status[data-state="ready"]').waitFor({ state: 'attached', timeout });
 }
+
+// The common start of a suite: the app served at `base`, a page opened on it, the seed
+// analysed. Returns what startApp and openPage return together.
+export async function openSeededApp({ base = '/' } = {}) {
+  const app = await startApp({ base });
+  try {
+    const opened = await openPage(app.browser, app.url);
+    await waitForSeedAnalysed(opened.page);
+    return { app, ...opened };
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+}

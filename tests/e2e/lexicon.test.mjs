@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApp, openPage, waitForSeedAnalysed } from './helpers.mjs';
+import { openSeededApp, waitForSeedAnalysed } from './helpers.mjs';
 
 const chipsOf = (page, theme) => page.locator(`#doc .chip[data-theme="${theme}"]`).count();
 
@@ -11,9 +11,7 @@ describe('user-defined themes', () => {
   let app, page, log;
 
   before(async () => {
-    app = await startApp({ base: '/' });
-    ({ page, log } = await openPage(app.browser, app.url));
-    await waitForSeedAnalysed(page);
+    ({ app, page, log } = await openSeededApp());
   });
 
   after(async () => {

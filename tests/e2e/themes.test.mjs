@@ -1,14 +1,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, openPage, waitForSeedAnalysed } from './helpers.mjs';
+import { openSeededApp } from './helpers.mjs';
 
 describe('themes with evidence', () => {
   let app, page;
 
   before(async () => {
-    app = await startApp({ base: '/' });
-    ({ page } = await openPage(app.browser, app.url));
-    await waitForSeedAnalysed(page);
+    ({ app, page } = await openSeededApp());
   });
 
   after(async () => {

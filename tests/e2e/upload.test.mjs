@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startApp, openPage, waitForSeedAnalysed, REPO_ROOT } from './helpers.mjs';
+import { openSeededApp, REPO_ROOT } from './helpers.mjs';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures');
 const SEED_CODES = ['UN', 'BEL', 'CHN', 'DOM', 'EST', 'FRA', 'RUS', 'GBR', 'USA'];
@@ -23,9 +23,7 @@ describe('uploading letters', () => {
   let app, page, log;
 
   before(async () => {
-    app = await startApp({ base: '/' });
-    ({ page, log } = await openPage(app.browser, app.url));
-    await waitForSeedAnalysed(page);
+    ({ app, page, log } = await openSeededApp());
   });
 
   after(async () => {
