@@ -3,7 +3,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, assertDistBuilt, startApp, openPage, waitForSeedAnalysed } from './helpers.mjs';
+import { DIST, REPO_ROOT, assertDistBuilt, startApp, openPage, waitForSeedAnalysed } from './helpers.mjs';
 
 const BASE = '/unsc-lens/';
 
@@ -54,41 +54,51 @@ describe('dist/ has no root-absolute asset URLs', () => {
   });
 });
 
-describe(`UNSC Lens, served at ${BASE}`, () => {
-  let app;
+// dist/ has relative URLs; dist-pages/ is built with --public-url /unsc-lens/ exactly as the
+// GitHub Pages workflow builds it (scripts/test builds both).
+const BUILDS = [
+  ['dist/', DIST],
+  ['dist-pages/', path.join(REPO_ROOT, 'dist-pages')],
+];
 
-  before(async () => {
-    app = await startApp({ base: BASE });
+for (const [label, root] of BUILDS) {
+  const built = fs.existsSync(path.join(root, 'index.html'));
+  describe(`UNSC Lens (${label}), served at ${BASE}`, { skip: !built && `${label} not built` }, () => {
+    let app;
+
+    before(async () => {
+      app = await startApp({ base: BASE, root });
+    });
+
+    after(async () => {
+      await app?.close();
+    });
+
+    it('analyses the seed and shows the nine headings', async () => {
+      assert.ok(app.url.endsWith(BASE));
+      const { context, page, log } = await openPage(app.browser, app.url);
+      try {
+        await waitForSeedAnalysed(page);
+        const headings = await page.locator('#doc .part[data-kind="annex"] .part-heading').allInnerTexts();
+        assert.equal(headings.length, 9, `headings: ${JSON.stringify(headings)}`);
+        assert.ok(headings.every((h) => h.trim().length > 0), 'empty heading');
+        assert.ok(await page.locator('#doc .part[data-annex="9"] .part-heading').isVisible());
+
+        assert.deepEqual(log.failedResponses, [], 'HTTP error responses');
+        assert.deepEqual(log.failedRequests, [], 'failed requests');
+        assert.deepEqual(log.pageErrors, [], 'page errors');
+        assert.deepEqual(log.consoleErrors, [], 'console errors');
+        assert.ok(log.requests.length > 0);
+        const outside = log.requests.filter((u) => {
+          const url = new URL(u);
+          // blob: worker URLs carry the page's origin but have no path of their own.
+          if (url.protocol === 'blob:') return url.origin !== app.origin;
+          return url.origin !== app.origin || !url.pathname.startsWith(BASE);
+        });
+        assert.deepEqual(outside, [], `requests outside ${BASE}`);
+      } finally {
+        await context.close();
+      }
+    });
   });
-
-  after(async () => {
-    await app?.close();
-  });
-
-  it('analyses the seed and shows the nine headings', async () => {
-    assert.ok(app.url.endsWith(BASE));
-    const { context, page, log } = await openPage(app.browser, app.url);
-    try {
-      await waitForSeedAnalysed(page);
-      const headings = await page.locator('#doc .part[data-kind="annex"] .part-heading').allInnerTexts();
-      assert.equal(headings.length, 9, `headings: ${JSON.stringify(headings)}`);
-      assert.ok(headings.every((h) => h.trim().length > 0), 'empty heading');
-      assert.ok(await page.locator('#doc .part[data-annex="9"] .part-heading').isVisible());
-
-      assert.deepEqual(log.failedResponses, [], 'HTTP error responses');
-      assert.deepEqual(log.failedRequests, [], 'failed requests');
-      assert.deepEqual(log.pageErrors, [], 'page errors');
-      assert.deepEqual(log.consoleErrors, [], 'console errors');
-      assert.ok(log.requests.length > 0);
-      const outside = log.requests.filter((u) => {
-        const url = new URL(u);
-        // blob: worker URLs carry the page's origin but have no path of their own.
-        if (url.protocol === 'blob:') return url.origin !== app.origin;
-        return url.origin !== app.origin || !url.pathname.startsWith(BASE);
-      });
-      assert.deepEqual(outside, [], `requests outside ${BASE}`);
-    } finally {
-      await context.close();
-    }
-  });
-});
+}
