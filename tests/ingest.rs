@@ -270,3 +270,36 @@ fn analyse_reports_source_and_counts() {
     assert_eq!(a.summary.parts.len(), a.doc.parts.len());
     assert!(a.summary.word_count > 7000);
 }
+
+#[test]
+fn names_inside_other_words_are_not_mentions() {
+    use unsc_lens::core::entities::EntityKind;
+    let an = Analyzer::default();
+    let text = "我们支持和平进程中国际社会的作用。中国常驻联合国副代表发言。";
+    let a = analyse("t.txt", text.as_bytes(), &an).unwrap();
+    let states: Vec<&str> = a
+        .doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::State)
+        .map(|e| e.span.slice(&a.doc.text))
+        .collect();
+    assert_eq!(states, ["中国"]);
+    let first = a
+        .doc
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::State)
+        .unwrap();
+    assert!(first.span.start > a.doc.text.find('。').unwrap());
+    // The seed keeps its real mentions.
+    let seed = analyse("seed.txt", SEED_ZH.as_bytes(), &an).unwrap();
+    let keys = unsc_lens::core::entities::distinct_keys(&seed.doc.entities, EntityKind::State);
+    for code in ["SSD", "MLI", "CAF", "COD", "BEL", "CHN"] {
+        assert!(keys.contains(&code.to_string()), "{code}");
+    }
+    let bodies = unsc_lens::core::entities::distinct_keys(&seed.doc.entities, EntityKind::Body);
+    for code in ["MINUSMA", "MONUSCO", "MINUSCA", "UNAMID", "UNMISS"] {
+        assert!(bodies.contains(&code.to_string()), "{code} in {bodies:?}");
+    }
+}

@@ -76,7 +76,8 @@ impl Default for Analyzer {
 /// Bytes and a file name → decoded, cleaned, structured, segmented, counted and tagged.
 pub fn analyse(name: &str, bytes: &[u8], an: &Analyzer) -> Result<Analysed, IngestError> {
     let decoded = decode(name, bytes)?;
-    let doc = read_structure(&decoded.text);
+    let mut doc = read_structure(&decoded.text);
+    drop_split_names(&mut doc, &an.seg);
     let summary = summarise(&doc, &an.seg);
     let themes = an.tagger.tag_document(&an.seg, &doc);
     Ok(Analysed {
@@ -90,6 +91,31 @@ pub fn analyse(name: &str, bytes: &[u8], an: &Analyzer) -> Result<Analysed, Inge
         doc,
         summary,
     })
+}
+
+/// A Chinese state or body name found inside other words (中国 in 进程中国际) is not a
+/// mention: keep a gazetteer match only where the segmenter has a word boundary at both of
+/// its ends. Latin names are matched on word boundaries already.
+pub fn drop_split_names(doc: &mut Document, seg: &Segmenter) {
+    use super::entities::EntityKind;
+    use std::collections::HashSet;
+    let mut boundaries: HashSet<usize> = HashSet::new();
+    for block in doc.text.split('\n').scan(0usize, |at, b| {
+        let span = super::text::Span::new(*at, *at + b.len());
+        *at += b.len() + 1;
+        Some(span)
+    }) {
+        for t in seg.tokens(&doc.text, block) {
+            boundaries.insert(t.start);
+            boundaries.insert(t.end);
+        }
+    }
+    let text = &doc.text;
+    doc.entities.retain(|e| {
+        let named = matches!(e.kind, EntityKind::State | EntityKind::Body);
+        let han = e.span.slice(text).chars().any(super::text::is_han);
+        !(named && han) || (boundaries.contains(&e.span.start) && boundaries.contains(&e.span.end))
+    });
 }
 
 /// Text as it arrives (already decoded) → its structure, with no segmentation: cheap
