@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::clean::clean;
 use super::ingest::{decode, Format, IngestError};
-use super::segment::{is_word, Segmenter};
+use super::segment::{is_word, DocTokens, Segmenter};
 use super::stats::{top_terms, TermCount};
 use super::structure::{structure, Document};
 use super::themes::{DocThemes, Lexicon, Tagger};
@@ -77,9 +77,11 @@ impl Default for Analyzer {
 pub fn analyse(name: &str, bytes: &[u8], an: &Analyzer) -> Result<Analysed, IngestError> {
     let decoded = decode(name, bytes)?;
     let mut doc = read_structure(&decoded.text);
-    drop_split_names(&mut doc, &an.seg);
-    let summary = summarise(&doc, &an.seg);
-    let themes = an.tagger.tag_document(&an.seg, &doc);
+    // Segmented once; counting, tagging and the name check all use these words.
+    let tokens = an.seg.segment_document(&doc.text);
+    drop_split_names(&mut doc, &tokens);
+    let summary = summarise_segmented(&doc, &an.seg, &tokens);
+    let themes = an.tagger.tag_segmented(&doc, &tokens);
     Ok(Analysed {
         themes,
         source: Source {
@@ -96,20 +98,10 @@ pub fn analyse(name: &str, bytes: &[u8], an: &Analyzer) -> Result<Analysed, Inge
 /// A Chinese state or body name found inside other words (中国 in 进程中国际) is not a
 /// mention: keep a gazetteer match only where the segmenter has a word boundary at both of
 /// its ends. Latin names are matched on word boundaries already.
-pub fn drop_split_names(doc: &mut Document, seg: &Segmenter) {
+pub fn drop_split_names(doc: &mut Document, tokens: &DocTokens) {
     use super::entities::EntityKind;
-    use std::collections::HashSet;
-    let mut boundaries: HashSet<usize> = HashSet::new();
-    for block in doc.text.split('\n').scan(0usize, |at, b| {
-        let span = super::text::Span::new(*at, *at + b.len());
-        *at += b.len() + 1;
-        Some(span)
-    }) {
-        for t in seg.tokens(&doc.text, block) {
-            boundaries.insert(t.start);
-            boundaries.insert(t.end);
-        }
-    }
+    let boundaries: std::collections::HashSet<usize> =
+        tokens.all().flat_map(|t| [t.start, t.end]).collect();
     let text = &doc.text;
     doc.entities.retain(|e| {
         let named = matches!(e.kind, EntityKind::State | EntityKind::Body);
@@ -125,6 +117,11 @@ pub fn read_structure(raw: &str) -> Document {
 }
 
 pub fn summarise(doc: &Document, seg: &Segmenter) -> DocSummary {
+    summarise_segmented(doc, seg, &seg.segment_document(&doc.text))
+}
+
+/// Counts of a document whose words are already known.
+pub fn summarise_segmented(doc: &Document, seg: &Segmenter, tokens: &DocTokens) -> DocSummary {
     let parts: Vec<PartSummary> = doc
         .parts
         .iter()
@@ -132,7 +129,7 @@ pub fn summarise(doc: &Document, seg: &Segmenter) -> DocSummary {
             let words: Vec<&str> = part
                 .paragraphs
                 .iter()
-                .flat_map(|p| seg.tokens(&doc.text, *p))
+                .flat_map(|p| tokens.of(*p).iter().copied())
                 .map(|t| doc.slice(t))
                 .filter(|w| is_word(w))
                 .collect();

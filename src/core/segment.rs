@@ -1,6 +1,6 @@
 //! jieba-rs with the UN user dictionary and stop words from `data/`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use jieba_rs::Jieba;
 
@@ -43,6 +43,23 @@ pub fn parse_user_dict(src: &str) -> Result<Vec<DictEntry<'_>>, String> {
     Ok(out)
 }
 
+/// The words of each block of a document, computed once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocTokens {
+    blocks: HashMap<usize, Vec<Span>>,
+}
+
+impl DocTokens {
+    /// The words of the block starting at `span.start` (paragraphs and headings are blocks).
+    pub fn of(&self, span: Span) -> &[Span] {
+        self.blocks.get(&span.start).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &Span> {
+        self.blocks.values().flatten()
+    }
+}
+
 pub struct Segmenter {
     jieba: Jieba,
     stop: HashSet<&'static str>,
@@ -78,6 +95,32 @@ impl Segmenter {
             .filter(|t| !t.word.chars().all(is_space))
             .map(|t| Span::new(span.start + t.byte_start, span.start + t.byte_end))
             .collect()
+    }
+
+    /// Words of `text[span]`: jieba-rs where the text has Han characters, else Unicode word
+    /// boundaries (English and other space-separated text); whitespace dropped.
+    pub fn words(&self, text: &str, span: Span) -> Vec<Span> {
+        let piece = span.slice(text);
+        if piece.chars().any(super::text::is_han) {
+            self.tokens(text, span)
+        } else {
+            unicode_segmentation::UnicodeSegmentation::split_word_bound_indices(piece)
+                .filter(|(_, w)| !w.trim().is_empty())
+                .map(|(at, w)| Span::new(span.start + at, span.start + at + w.len()))
+                .collect()
+        }
+    }
+
+    /// Every block (line) of a document's text segmented once, for all later stages.
+    pub fn segment_document(&self, text: &str) -> DocTokens {
+        let mut blocks = HashMap::new();
+        let mut at = 0;
+        for line in text.split('\n') {
+            let span = Span::new(at, at + line.len());
+            blocks.insert(at, self.words(text, span));
+            at += line.len() + 1;
+        }
+        DocTokens { blocks }
     }
 
     pub fn is_stop_word(&self, word: &str) -> bool {

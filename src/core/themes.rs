@@ -11,9 +11,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::segment::Segmenter;
+use super::segment::{DocTokens, Segmenter};
 use super::structure::Document;
-use super::text::{is_han, Folded, Span};
+use super::text::{Folded, Span};
 
 pub const DEFAULT_LEXICON: &str = include_str!("../../data/themes.toml");
 
@@ -160,21 +160,11 @@ pub fn cue_lines(theme: &Theme) -> String {
         .collect()
 }
 
-/// Tokens normalised for matching: width-folded, lower-cased, whitespace dropped.
-fn match_tokens(seg: &Segmenter, text: &str, span: Span) -> Vec<(Span, String)> {
-    let piece = span.slice(text);
-    let spans: Vec<Span> = if piece.chars().any(is_han) {
-        seg.tokens(text, span)
-    } else {
-        // English and other space-separated text: Unicode word boundaries.
-        unicode_segmentation::UnicodeSegmentation::split_word_bound_indices(piece)
-            .filter(|(_, w)| !w.trim().is_empty())
-            .map(|(at, w)| Span::new(span.start + at, span.start + at + w.len()))
-            .collect()
-    };
-    spans
-        .into_iter()
-        .map(|s| (s, Folded::new(s.slice(text)).text.to_lowercase()))
+/// Words normalised for matching: width-folded and lower-cased.
+fn normalised(text: &str, words: &[Span]) -> Vec<(Span, String)> {
+    words
+        .iter()
+        .map(|s| (*s, Folded::new(s.slice(text)).text.to_lowercase()))
         .collect()
 }
 
@@ -196,10 +186,11 @@ impl Tagger {
         let mut by_first: HashMap<String, Vec<CompiledCue>> = HashMap::new();
         for (i, theme) in lexicon.themes.iter().enumerate() {
             for (term, weight) in &theme.cues {
-                let tokens: Vec<String> = match_tokens(seg, term, Span::new(0, term.len()))
-                    .into_iter()
-                    .map(|(_, t)| t)
-                    .collect();
+                let tokens: Vec<String> =
+                    normalised(term, &seg.words(term, Span::new(0, term.len())))
+                        .into_iter()
+                        .map(|(_, t)| t)
+                        .collect();
                 let Some(first) = tokens.first().cloned() else {
                     continue;
                 };
@@ -221,7 +212,12 @@ impl Tagger {
 
     /// Cue hits in one paragraph, per theme without overlaps, in text order.
     pub fn hits(&self, seg: &Segmenter, text: &str, para: Span) -> Vec<Hit> {
-        let tokens = match_tokens(seg, text, para);
+        self.hits_in(text, &seg.words(text, para))
+    }
+
+    /// Cue hits among a paragraph's words (already segmented).
+    pub fn hits_in(&self, text: &str, words: &[Span]) -> Vec<Hit> {
+        let tokens = normalised(text, words);
         let mut raw: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
             let Some(cues) = self.by_first.get(&tokens[i].1) else {
@@ -265,6 +261,11 @@ impl Tagger {
     }
 
     pub fn tag_document(&self, seg: &Segmenter, doc: &Document) -> DocThemes {
+        self.tag_segmented(doc, &seg.segment_document(&doc.text))
+    }
+
+    /// Tags a document whose words are already known.
+    pub fn tag_segmented(&self, doc: &Document, tokens: &DocTokens) -> DocThemes {
         let parts = doc
             .parts
             .iter()
@@ -274,7 +275,7 @@ impl Tagger {
                     .iter()
                     .map(|p| {
                         ParaThemes::from_hits(
-                            self.hits(seg, &doc.text, *p),
+                            self.hits_in(&doc.text, tokens.of(*p)),
                             self.lexicon.themes.len(),
                         )
                     })
