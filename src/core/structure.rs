@@ -104,8 +104,12 @@ impl Document {
 /// `Annex to the letter dated …` → the annex number.
 pub fn annex_label(t: &str) -> Option<u32> {
     let t = t.trim_matches(is_space);
-    if let Some(rest) = t.strip_prefix("附件") {
-        let rest = rest.trim_matches(is_space);
+    // Extraction may space out a short Chinese label (附 件 一).
+    let squeezed: String = t.chars().filter(|c| !is_space(*c)).collect();
+    if let Some(rest) = squeezed
+        .strip_prefix("附件")
+        .filter(|r| r.chars().count() <= 4)
+    {
         return if rest.is_empty() {
             Some(1)
         } else {
@@ -335,6 +339,8 @@ mod tests {
         assert_eq!(annex_label("Annex IV"), Some(4));
         assert_eq!(annex_label("ANNEX 3"), Some(3));
         assert_eq!(annex_label("附件所载的发言"), None);
+        assert_eq!(annex_label("附 件 三"), Some(3));
+        assert_eq!(annex_label("附件 2"), Some(2));
         assert_eq!(
             annex_label("2021年3月2日中国常驻联合国代表给秘书长的信的附件"),
             Some(1)
