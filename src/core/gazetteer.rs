@@ -87,10 +87,6 @@ pub fn bodies() -> &'static [Body] {
     })
 }
 
-pub fn state_by_iso3(iso3: &str) -> Option<&'static State> {
-    states().iter().find(|s| s.iso3 == iso3)
-}
-
 /// A name found in text: which entry (index into `states()` or `bodies()`), and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NameHit {
