@@ -3,10 +3,12 @@
 
 pub mod analysis;
 pub mod clean;
+pub mod compare;
 pub mod entities;
 pub mod gazetteer;
 pub mod html;
 pub mod ingest;
+pub mod kwic;
 pub mod meta;
 pub mod pdf;
 pub mod segment;
