@@ -61,6 +61,10 @@ pub enum IngestError {
     Undecodable {
         encoding: String,
     },
+    /// The browser (or the file system) could not hand over the file's bytes.
+    Unreadable {
+        detail: String,
+    },
 }
 
 impl IngestError {
@@ -77,6 +81,7 @@ impl IngestError {
             IngestError::PdfNoText { .. } => "pdf-no-text",
             IngestError::PdfGarbled => "pdf-garbled",
             IngestError::Undecodable { .. } => "undecodable",
+            IngestError::Unreadable { .. } => "unreadable",
         }
     }
 
@@ -107,6 +112,9 @@ impl IngestError {
             IngestError::Undecodable { encoding } => format!(
                 "文件内容大多无法解读为文字（按 {encoding} 尝试）。请确认这是文本、HTML、Word 或 PDF 文件。"
             ),
+            IngestError::Unreadable { detail } => {
+                format!("无法读取这个文件（{detail}）。文件可能已被移动或删除，请重新选择。")
+            }
         }
     }
 
@@ -145,6 +153,9 @@ impl IngestError {
             IngestError::Undecodable { encoding } => format!(
                 "Most of the file cannot be read as text (tried as {encoding}). Check that it is a text, HTML, \
                  Word or PDF file."
+            ),
+            IngestError::Unreadable { detail } => format!(
+                "The file could not be read ({detail}). It may have been moved or deleted: choose it again."
             ),
         }
     }

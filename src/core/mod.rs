@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod clean;
 pub mod compare;
 pub mod entities;
+pub mod export;
 pub mod gazetteer;
 pub mod html;
 pub mod ingest;
