@@ -943,6 +943,15 @@ def main() -> int:
         en_blocks = [b for b in re.split(r"\n\s*\n", texts["english-letter.txt"]) if b.strip()]
         check(sum(1 for b in en_blocks if re.fullmatch(r"Annex [IVX]+", b.split("\n")[0])) == 3,
               "english-letter.txt: three annex labels")
+        # An uploaded letter other than the seed, in GB18030 (the workspace tests upload it).
+        sa_gb = texts["single-annex.zh.txt"].encode("gb18030")
+        write(os.path.join(OUT, "single-annex.gb18030.txt"), sa_gb)
+        check(sa_gb.decode("gb18030") == texts["single-annex.zh.txt"], "single-annex.gb18030.txt: round trip")
+        try:
+            sa_gb.decode("utf-8")
+            check(False, "single-annex.gb18030.txt: must not be valid UTF-8")
+        except UnicodeDecodeError:
+            check(True, "single-annex.gb18030.txt: not valid UTF-8")
         big5 = BIG5_TEXT.encode("big5")
         write(os.path.join(OUT, "big5.txt"), big5)
         check(big5.decode("big5") == BIG5_TEXT, "big5.txt: round trip")
@@ -1070,6 +1079,7 @@ def readme(blocks) -> str:
         "张军(签名), then one annex labelled just `附件` (no numeral, directly after the signature, no blank line) with heading "
         "“2021年3月1日中华人民共和国常驻联合国代表团关于联合国维持和平行动的声明”. One page break mid-paragraph (`S/2021/213`, "
         "`2/3 21-02987`). Must find 1 annex; cites 第2518（2020）号决议.",
+        "- `single-annex.gb18030.txt`: derived. `single-annex.zh.txt` in GB18030, no BOM (round trip asserted).",
         "- `prst.zh.txt`: synthetic. A Chinese presidential statement: header furniture (联合国, `S/PRST/2021/5`, 安全理事会, "
         "Distr.: General, 2021年3月10日, 中文, 原件：英文), title 安全理事会主席的声明, an introductory paragraph, numbered "
         "paragraphs 1.–5. (the statement opens with “ in 1. and closes with ” in 5.), footer `21-03321 (C)    110321` / "

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use crate::core::analysis::{analyse, Analysed, Analyzer};
 use crate::core::ingest::IngestError;
 use crate::core::structure::Document;
+use crate::core::text::Span;
 use crate::core::themes::{DocThemes, Lexicon, LexiconError, Tagger};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,6 +23,10 @@ pub enum ToWorker {
     /// Tag with this lexicon (TOML, the format of data/themes.toml) from now on, and re-tag
     /// every document already analysed.
     SetLexicon { toml: String },
+    /// The word boundaries of a document's paragraphs, for showing the segmentation.
+    Tokens { id: u32 },
+    /// The document was removed from the workspace: drop what is kept of it.
+    Forget { id: u32 },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,6 +45,8 @@ pub enum FromWorker {
     LexiconRejected { error: LexiconError },
     /// New theme tags for a document analysed earlier, after a lexicon change.
     Retagged { id: u32, themes: DocThemes },
+    /// Words of each paragraph of each part of document `id`, as spans into its text.
+    Tokens { id: u32, parts: Vec<Vec<Vec<Span>>> },
     /// A message the worker could not read (a version mismatch between page and worker).
     Rejected { reason: String },
 }
@@ -73,6 +80,26 @@ impl WorkerState {
                     result,
                     ms: now() - t,
                 }]
+            }
+            ToWorker::Tokens { id } => match self.docs.get(&id) {
+                Some(doc) => vec![FromWorker::Tokens {
+                    id,
+                    parts: doc
+                        .parts
+                        .iter()
+                        .map(|p| {
+                            p.paragraphs
+                                .iter()
+                                .map(|s| self.an.seg.words(&doc.text, *s))
+                                .collect()
+                        })
+                        .collect(),
+                }],
+                None => Vec::new(),
+            },
+            ToWorker::Forget { id } => {
+                self.docs.remove(&id);
+                Vec::new()
             }
             ToWorker::SetLexicon { toml } => match Lexicon::parse(&toml) {
                 Err(error) => vec![FromWorker::LexiconRejected { error }],
@@ -138,6 +165,37 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn word_boundaries_are_given_per_paragraph_until_forgotten() {
+        let mut w = WorkerState::new();
+        ingest_seed(&mut w);
+        let replies = w.handle(ToWorker::Tokens { id: 1 }, &|| 0.0);
+        let FromWorker::Tokens { id: 1, parts } = &replies[0] else {
+            panic!("{replies:?}")
+        };
+        let doc = crate::core::analysis::read_structure(SEED_ZH);
+        assert_eq!(parts.len(), 10);
+        assert_eq!(parts[3].len(), doc.parts[3].paragraphs.len());
+        // The words of a paragraph tile it, spaces aside.
+        let para = doc.parts[3].paragraphs[0];
+        let joined: String = parts[3][0].iter().map(|s| doc.slice(*s)).collect();
+        let plain: String = doc
+            .slice(para)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert_eq!(
+            joined
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>(),
+            plain
+        );
+        assert_eq!(doc.slice(parts[3][0][0]), "感谢");
+        assert!(w.handle(ToWorker::Forget { id: 1 }, &|| 0.0).is_empty());
+        assert!(w.handle(ToWorker::Tokens { id: 1 }, &|| 0.0).is_empty());
     }
 
     #[test]

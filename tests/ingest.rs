@@ -214,6 +214,15 @@ fn single_annex_presidential_statement_resolution_and_prose() {
     let (doc, _, _) = structure_of("single-annex.zh.txt");
     assert_eq!(doc.annexes().count(), 1);
     assert_eq!(doc.parts[0].kind, PartKind::Cover);
+    // A mission's dated statement "on" a topic: the date and the topic are not the speaker.
+    let sp = doc.parts[1].speaker.as_ref().unwrap();
+    assert_eq!(sp.represents.as_deref(), Some("中华人民共和国"));
+    assert_eq!(sp.code.as_deref(), Some("CHN"));
+    assert_eq!(sp.post.as_deref(), Some("常驻联合国代表团"));
+    assert_eq!(sp.name, None);
+    // The same letter in GB18030 reads the same.
+    let (gb, _, _) = structure_of("single-annex.gb18030.txt");
+    assert_eq!(gb.text, doc.text);
 
     let (prst, _, _) = structure_of("prst.zh.txt");
     assert_eq!(prst.meta.kind, DocKind::PresidentialStatement);

@@ -126,17 +126,29 @@ pub fn summarise_segmented(doc: &Document, seg: &Segmenter, tokens: &DocTokens) 
         .parts
         .iter()
         .map(|part| {
-            let words: Vec<&str> = part
+            // Latin words are counted lower-cased (Council at the start of a sentence
+            // and council are one term); Chinese is unaffected.
+            let words: Vec<std::borrow::Cow<str>> = part
                 .paragraphs
                 .iter()
                 .flat_map(|p| tokens.of(*p).iter().copied())
                 .map(|t| doc.slice(t))
                 .filter(|w| is_word(w))
+                .map(|w| {
+                    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                        std::borrow::Cow::Owned(w.to_lowercase())
+                    } else {
+                        std::borrow::Cow::Borrowed(w)
+                    }
+                })
                 .collect();
             PartSummary {
                 word_count: words.len(),
                 terms: top_terms(
-                    words.iter().copied().filter(|w| seg.is_content(w)),
+                    words
+                        .iter()
+                        .map(|w| w.as_ref())
+                        .filter(|w| seg.is_content(w)),
                     usize::MAX,
                 ),
             }
@@ -144,4 +156,41 @@ pub fn summarise_segmented(doc: &Document, seg: &Segmenter, tokens: &DocTokens) 
         .collect();
     let word_count = parts.iter().map(|p| p.word_count).sum();
     DocSummary { parts, word_count }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_words_are_counted_lower_cased_without_function_words() {
+        let bytes = include_bytes!("../../tests/fixtures/english-letter.txt");
+        let a = analyse("english-letter.txt", bytes, &Analyzer::default()).unwrap();
+        let terms = merge_all(&a);
+        for stop in ["the", "The", "and", "of", "to", "in", "should"] {
+            assert!(!terms.iter().any(|t| t.term == stop), "{stop}");
+        }
+        assert!(terms.iter().all(|t| t.term == t.term.to_lowercase()));
+        // "Women" opening a sentence and "women" inside one are one term.
+        let in_paragraphs: usize = a
+            .doc
+            .parts
+            .iter()
+            .flat_map(|p| &p.paragraphs)
+            .map(|s| {
+                let t = a.doc.slice(*s);
+                t.matches("women").count() + t.matches("Women").count()
+            })
+            .sum();
+        let counted = terms
+            .iter()
+            .find(|t| t.term == "women")
+            .map_or(0, |t| t.count);
+        assert!(in_paragraphs >= 2);
+        assert_eq!(counted, in_paragraphs);
+    }
+
+    fn merge_all(a: &Analysed) -> Vec<TermCount> {
+        crate::core::stats::merge_counts(a.summary.parts.iter().map(|p| p.terms.as_slice()))
+    }
 }

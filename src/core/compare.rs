@@ -185,11 +185,23 @@ pub fn cosine(
         .sum();
     let norm = |v: &HashMap<&str, f64>| v.values().map(|x| x * x).sum::<f64>().sqrt();
     let (na, nb) = (norm(&va), norm(&vb));
-    if na == 0.0 || nb == 0.0 {
+    // An empty float sum is −0.0; no shared term is plain 0.
+    if na == 0.0 || nb == 0.0 || dot <= 0.0 {
         0.0
     } else {
         (dot / (na * nb)).clamp(0.0, 1.0)
     }
+}
+
+/// Whether a text's content words are mostly Chinese: compared with a text mostly in
+/// Latin letters, word lists say little (translations share no words).
+pub fn mostly_han(terms: &[TermCount]) -> bool {
+    let han: usize = terms
+        .iter()
+        .filter(|t| t.term.chars().any(super::text::is_han))
+        .map(|t| t.count)
+        .sum();
+    2 * han > sum(terms)
 }
 
 /// One theme's share in A and in B (share of paragraphs tagged).
@@ -318,6 +330,13 @@ mod tests {
     }
 
     #[test]
+    fn tells_chinese_from_latin_texts() {
+        assert!(mostly_han(&counts(&[("维和", 3), ("UN", 1)])));
+        assert!(!mostly_han(&counts(&[("维和", 1), ("peace", 2)])));
+        assert!(!mostly_han(&[]));
+    }
+
+    #[test]
     fn a_single_occurrence_is_not_listed_as_key() {
         let all = keyness(&counts(&[("偶然", 1)]), &[], 100, 100);
         assert_eq!(all.len(), 1);
@@ -330,7 +349,7 @@ mod tests {
         let b = counts(&[("妇女", 2)]);
         let df: HashMap<&str, usize> = [("维和", 2), ("主权", 1), ("妇女", 1)].into();
         assert!((cosine(&a, &a, &df, 3) - 1.0).abs() < 1e-12);
-        assert_eq!(cosine(&a, &b, &df, 3), 0.0);
+        assert_eq!(cosine(&a, &b, &df, 3).to_bits(), 0.0f64.to_bits());
         assert_eq!(cosine(&a, &[], &df, 3), 0.0);
         // By hand: idf(维和) = ln(4/3)+1, idf(主权) = ln(4/2)+1; A = (3/4·i1, 1/4·i2),
         // C = (1/2·i1, 1/2·i2).

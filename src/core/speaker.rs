@@ -60,6 +60,21 @@ fn parse_chinese(heading: &str) -> Speaker {
         .find_map(|suffix| heading.strip_suffix(suffix))
         .unwrap_or(heading)
         .trim();
+    // "2021年3月1日中华人民共和国常驻联合国代表团关于…的声明": the date before the speaker
+    // and the topic after 关于 are not part of who speaks.
+    let core = core.split("关于").next().unwrap_or(core);
+    let core = match core.split_once('日') {
+        Some((date, rest))
+            if date.contains('年')
+                && date
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "年月".contains(c)) =>
+        {
+            rest
+        }
+        _ => core,
+    }
+    .trim();
     let state = state_matcher()
         .find(core)
         .into_iter()

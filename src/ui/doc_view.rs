@@ -4,12 +4,14 @@
 use yew::prelude::*;
 
 use super::i18n::{self, Lang};
+use super::route::Route;
 use super::state::{DocEntry, DocStatus};
 use crate::core::analysis::PartSummary;
+use crate::core::entities::{Entity, EntityKind};
 use crate::core::stats::{DocKeyTerms, KeyTerm};
 use crate::core::structure::{Document, Part, PartKind};
 use crate::core::text::Span;
-use crate::core::themes::{Lexicon, ParaThemes, PartThemes, Profile};
+use crate::core::themes::{Hit, Lexicon, ParaThemes, PartThemes, Profile, Theme};
 use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +21,19 @@ pub struct DocProps {
     pub lexicon: Option<std::rc::Rc<Lexicon>>,
     /// TF-IDF key terms of each part and of the whole, weighed against the workspace.
     pub key_terms: Option<std::rc::Rc<DocKeyTerms>>,
+    /// Part and paragraph to bring into view and mark.
+    #[prop_or_default]
+    pub at: Option<(usize, usize)>,
+    /// Word boundaries of every paragraph, once the worker has sent them.
+    #[prop_or_default]
+    pub tokens: Option<std::rc::Rc<Vec<Vec<Vec<Span>>>>>,
+    /// Asks the worker for the word boundaries.
+    #[prop_or_default]
+    pub on_tokens: Callback<()>,
+}
+
+pub fn para_anchor(part: usize, para: usize) -> String {
+    format!("p-{part}-{para}")
 }
 
 pub fn part_anchor(index: usize) -> String {
@@ -31,6 +46,13 @@ pub fn doc_view(props: &DocProps) -> Html {
     let entry = &props.entry;
     // Show only the paragraphs that carry this theme.
     let filter = use_state(|| None::<String>);
+    let show_tokens = use_state(|| false);
+    let ready = matches!(entry.status, DocStatus::Ready(..));
+    use_effect_with((props.at, entry.id, ready), |(at, _, _)| {
+        if let Some((part, para)) = at {
+            super::scroll_to(&para_anchor(*part, *para));
+        }
+    });
     if let DocStatus::Failed(e) = &entry.status {
         return html! {
             <article id="doc" class="doc-failed" data-name={entry.name.clone()}>
@@ -75,9 +97,31 @@ pub fn doc_view(props: &DocProps) -> Html {
         })
     };
     let active = (*filter).clone();
+    let toggle_tokens = {
+        let (show, on_tokens, have) = (
+            show_tokens.clone(),
+            props.on_tokens.clone(),
+            props.tokens.is_some(),
+        );
+        Callback::from(move |_| {
+            if !*show && !have {
+                on_tokens.emit(());
+            }
+            show.set(!*show);
+        })
+    };
+    let tokens = props.tokens.as_deref().filter(|_| *show_tokens);
+    let v = i18n::view_text(lang);
     html! {
         <article id="doc" data-symbol={symbol} data-name={entry.name.clone()}>
             { meta_view(doc, source, lang) }
+            <div class="reader-tools">
+                <label class="seg-toggle">
+                    <input id="seg-toggle" type="checkbox" checked={*show_tokens} onchange={toggle_tokens} disabled={!ready} />
+                    { v.show_tokens }
+                </label>
+                if *show_tokens && props.tokens.is_none() { <span class="pending">{ v.tokens_loading }</span> }
+            </div>
             if let (Some(t), Some(lex)) = (themes, lexicon) {
                 <div class="doc-themes">
                     <div>
@@ -112,7 +156,13 @@ pub fn doc_view(props: &DocProps) -> Html {
                 let s = summary.and_then(|s| s.parts.get(i)).cloned();
                 let th = themes.and_then(|t| t.parts.get(i)).zip(lexicon);
                 let keys = props.key_terms.as_ref().and_then(|k| k.parts.get(i));
-                let data = PartData { summary: s, themes: th, keys: keys.map(Vec::as_slice) };
+                let data = PartData {
+                    summary: s,
+                    themes: th,
+                    keys: keys.map(Vec::as_slice),
+                    tokens: tokens.and_then(|t| t.get(i)).map(Vec::as_slice),
+                    target: props.at.filter(|(p, _)| *p == i).map(|(_, para)| para),
+                };
                 part_view(i, doc, part, data, active.as_deref(), lang)
             }) }
         </article>
@@ -142,36 +192,115 @@ fn meta_view(doc: &Document, source: Option<String>, lang: Lang) -> Html {
     }
 }
 
-/// A paragraph's text with each cue hit marked in its theme's colour; the theme and cue are
-/// named in the title (hover) and in the accessible label.
-fn marked_text(
+/// A paragraph's text with each cue hit marked in its theme's colour (the theme and cue
+/// named in the title and the accessible label) and each entity — resolution, state, UN
+/// body — a link: a resolution to the resolutions matrix, a name to its concordance.
+pub(crate) fn marked_text(
     doc: &Document,
     para: Span,
     themes: Option<(&ParaThemes, &Lexicon)>,
     lang: Lang,
 ) -> Html {
-    let Some((pt, lex)) = themes else {
-        return html! { { doc.slice(para) } };
-    };
-    let mut out: Vec<Html> = Vec::new();
-    let mut at = para.start;
-    for hit in &pt.hits {
-        // Hits of different themes may overlap: the first one shown wins.
-        if hit.span.start < at {
-            continue;
+    // Cues first, as before: the first of overlapping cues wins. Then entities that do not
+    // cut into a cue; an entity that is exactly a cue links the marked cue.
+    let mut cues: Vec<(&Hit, &Theme)> = Vec::new();
+    if let Some((pt, lex)) = themes {
+        let mut end = para.start;
+        for h in &pt.hits {
+            if h.span.start < end {
+                continue;
+            }
+            if let Some(t) = lex.themes.get(h.theme) {
+                cues.push((h, t));
+                end = h.span.end;
+            }
         }
-        let Some(theme) = lex.themes.get(hit.theme) else {
-            continue;
-        };
-        out.push(html! { { doc.slice(Span::new(at, hit.span.start)) } });
+    }
+    // An entity may hold cues (a resolution cited as a cue); one that cuts across a cue
+    // is not linked, so every cue stays visible.
+    let inside = |outer: Span, inner: Span| outer.start <= inner.start && inner.end <= outer.end;
+    let entities: Vec<&Entity> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind != EntityKind::Symbol && inside(para, e.span))
+        .filter(|e| {
+            cues.iter().all(|(h, _)| {
+                inside(e.span, h.span) || h.span.end <= e.span.start || e.span.end <= h.span.start
+            })
+        })
+        .collect();
+    let mark = |hit: &Hit, theme: &Theme| -> Html {
         let label = format!("{}: {}", i18n::theme_name(lang, theme), hit.cue);
-        out.push(html! {
+        html! {
             <mark class="cue" data-theme={theme.id.clone()} title={label.clone()} aria-label={label}
                   style={format!("text-decoration-color: {}", theme.colour)}>
                 { doc.slice(hit.span) }
             </mark>
-        });
-        at = hit.span.end;
+        }
+    };
+    // Text and cue marks between two offsets.
+    let marked = |from: usize, to: usize| -> Html {
+        let mut out: Vec<Html> = Vec::new();
+        let mut at = from;
+        for (h, t) in cues
+            .iter()
+            .filter(|(h, _)| inside(Span::new(from, to), h.span))
+        {
+            out.push(html! { { doc.slice(Span::new(at, h.span.start)) } });
+            out.push(mark(h, t));
+            at = h.span.end;
+        }
+        out.push(html! { { doc.slice(Span::new(at, to)) } });
+        out.into_iter().collect::<Html>()
+    };
+    let link = |e: &Entity| -> Html {
+        let href = match e.kind {
+            EntityKind::Resolution => Route::Resolutions(Some(e.key.clone())).hash(),
+            _ => Route::Kwic(doc.slice(e.span).to_string()).hash(),
+        };
+        let kind = match e.kind {
+            EntityKind::Resolution => "resolution",
+            EntityKind::State => "state",
+            EntityKind::Body => "body",
+            EntityKind::Symbol => "symbol",
+        };
+        html! {
+            <a class="entity" data-kind={kind} data-key={e.key.clone()} {href}>{ marked(e.span.start, e.span.end) }</a>
+        }
+    };
+    // Links first where they start together with a cue, so the cue goes inside the link.
+    let mut spans: Vec<(Span, bool, Html)> =
+        entities.iter().map(|e| (e.span, false, link(e))).collect();
+    spans.extend(cues.iter().map(|(h, t)| (h.span, true, mark(h, t))));
+    spans.sort_by_key(|(s, is_cue, _)| (s.start, *is_cue));
+    let mut out: Vec<Html> = Vec::new();
+    let mut at = para.start;
+    for (span, _, html) in spans {
+        // A cue inside a link already shown, or entities overlapping one another.
+        if span.start < at {
+            continue;
+        }
+        out.push(html! { { doc.slice(Span::new(at, span.start)) } });
+        out.push(html);
+        at = span.end;
+    }
+    out.push(html! { { doc.slice(Span::new(at, para.end)) } });
+    out.into_iter().collect::<Html>()
+}
+
+/// A paragraph cut into its words, for checking the segmentation.
+fn token_text(doc: &Document, para: Span, words: &[Span]) -> Html {
+    let mut out: Vec<Html> = Vec::new();
+    let mut at = para.start;
+    for w in words {
+        if w.start < at || w.end > para.end {
+            continue;
+        }
+        if w.start > at {
+            out.push(html! { { doc.slice(Span::new(at, w.start)) } });
+        }
+        out.push(html! { <span class="tok">{ doc.slice(*w) }</span> });
+        at = w.end;
     }
     out.push(html! { { doc.slice(Span::new(at, para.end)) } });
     out.into_iter().collect::<Html>()
@@ -189,7 +318,7 @@ fn theme_chips(pt: &ParaThemes, lex: &Lexicon, lang: Lang) -> Html {
 }
 
 /// The part's theme profile as a horizontal bar chart (SVG), largest share first.
-fn profile_chart(profile: &Profile, lex: &Lexicon, lang: Lang) -> Html {
+pub(crate) fn profile_chart(profile: &Profile, lex: &Lexicon, lang: Lang) -> Html {
     let m = i18n::meta_text(lang);
     let rows: Vec<_> = profile
         .top(6)
@@ -236,6 +365,10 @@ struct PartData<'a> {
     summary: Option<PartSummary>,
     themes: Option<(&'a PartThemes, &'a Lexicon)>,
     keys: Option<&'a [KeyTerm]>,
+    /// Words of each paragraph, when the segmentation is shown.
+    tokens: Option<&'a [Vec<Span>]>,
+    /// The paragraph the reader was opened at.
+    target: Option<usize>,
 }
 
 fn part_view(
@@ -250,6 +383,8 @@ fn part_view(
         summary,
         themes,
         keys,
+        tokens,
+        target,
     } = data;
     let t = i18n::text(lang);
     let m = i18n::meta_text(lang);
@@ -317,8 +452,11 @@ fn part_view(
                         let ids = pt.map(|(pt, lex)| pt.tags.iter().filter_map(|(t, _)| lex.themes.get(*t).map(|th| th.id.clone())).collect::<Vec<_>>().join(","));
                         let hidden = filter.is_some_and(|f| !ids.as_deref().unwrap_or("").split(',').any(|x| x == f));
                         html! {
-                            <div class="para-row" data-themes={ids} {hidden}>
-                                <p class="para">{ marked_text(doc, *p, pt, lang) }</p>
+                            <div class={classes!("para-row", (target == Some(i)).then_some("target"))} id={para_anchor(index, i)} data-themes={ids} {hidden}>
+                                { match tokens.and_then(|t| t.get(i)) {
+                                    Some(words) => html! { <p class="para segmented">{ token_text(doc, *p, words) }</p> },
+                                    None => html! { <p class="para">{ marked_text(doc, *p, pt, lang) }</p> },
+                                } }
                                 { pt.map(|(pt, lex)| theme_chips(pt, lex, lang)).unwrap_or_default() }
                             </div>
                         }

@@ -81,7 +81,7 @@ pub fn lexicon_view(props: &LexiconProps) -> Html {
     let on_import = {
         let on_submit = props.on_submit.clone();
         Callback::from(move |e: Event| {
-            let Some(file) = super::take_files(&e).into_iter().next() else {
+            let Some(file) = super::side::take_files(&e).into_iter().next() else {
                 return;
             };
             let on_submit = on_submit.clone();

@@ -1,12 +1,23 @@
 //! The Yew interface. It renders what the core computed and owns no analysis logic.
 
+mod charts;
+mod compare_view;
+mod corpus;
 mod doc_view;
 mod engine;
 pub mod i18n;
+mod kwic_view;
 mod lexicon_view;
+mod matrix;
+mod resolutions;
+pub mod route;
+mod side;
 mod state;
+pub mod store;
+mod workspace;
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::storage::{LocalStorage, Storage};
@@ -14,22 +25,29 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::analysis::read_structure;
-use crate::core::structure::PartKind;
 use crate::core::themes::DEFAULT_LEXICON;
 use crate::core::{SEED_NAME, SEED_ZH};
 use crate::protocol::{FromWorker, ToWorker};
-use doc_view::{part_anchor, DocView};
+use compare_view::CompareView;
+use corpus::CorpusView;
+use doc_view::DocView;
 use engine::Engine;
 use i18n::Lang;
+use kwic_view::KwicView;
 use lexicon_view::LexiconView;
+use matrix::MatrixView;
+use resolutions::ResolutionsView;
+use route::{Route, Tab, TABS};
+use side::{Side, SideEvent};
 use state::{Action, DocStatus, EngineState, State};
+use store::{Store, StoredDoc};
+use workspace::{Workspace, Ws};
 
 const LANG_KEY: &str = "unsc-lens.lang";
-/// The user's theme lexicon (TOML), when it is not the default.
+/// The user's theme lexicon (TOML) when it is not the default: a setting in IndexedDB.
+/// Earlier versions kept it in localStorage under the same name; it is moved over once.
 const LEXICON_KEY: &str = "unsc-lens.lexicon";
 const SEED_ID: u32 = 1;
-/// Key terms shown per statement.
-const KEY_TERMS: usize = 8;
 
 fn mark(name: &str) {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
@@ -46,30 +64,45 @@ fn set_html_lang(lang: Lang) {
     }
 }
 
-/// The files chosen in a file input, which is then cleared so the same file can be chosen
-/// again.
-pub(crate) fn take_files(e: &Event) -> Vec<web_sys::File> {
-    let Some(input) = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return Vec::new();
-    };
-    let files = input
-        .files()
-        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-        .unwrap_or_default();
-    input.set_value("");
-    files
-}
-
-fn scroll_to(id: &str) {
+pub(crate) fn scroll_to(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
     {
         el.scroll_into_view();
     }
+}
+
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Documents uploaded in this session, kept until the worker has read them: only a
+/// document that could be analysed is stored.
+type Unsaved = Rc<RefCell<HashMap<u32, StoredDoc>>>;
+type Shared<T> = Rc<RefCell<Option<T>>>;
+
+/// Runs a storage operation in the background and reports a failure.
+fn persist<F, Fut>(store: &Shared<Rc<Store>>, dispatch: &UseReducerDispatcher<State>, op: F)
+where
+    F: FnOnce(Rc<Store>) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<(), store::StoreError>> + 'static,
+{
+    let Some(s) = store.borrow().clone() else {
+        return;
+    };
+    let dispatch = dispatch.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = op(s).await {
+            dispatch.dispatch(Action::StorageFailed(e));
+        }
+    });
 }
 
 #[function_component(App)]
@@ -85,79 +118,167 @@ pub fn app() -> Html {
             seed: true,
             // The structure needs no dictionary: paint it at once, segment in the worker.
             status: DocStatus::Pending(Some(Rc::new(read_structure(SEED_ZH)))),
+            added: 0.0,
         }],
         selected: SEED_ID,
         engine: EngineState::Loading,
         lexicon: None,
         lexicon_error: None,
         show_lexicon: false,
+        route: Route::parse(&location_hash()),
+        tokens: HashMap::new(),
+        storage_error: None,
+        restored: None,
+        generation: 0,
     });
     // A lexicon sent to the worker and not yet accepted: stored once the worker takes it.
-    let pending_lexicon: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
-    let engine: Rc<RefCell<Option<Engine>>> = use_mut_ref(|| None);
+    let pending_lexicon: Shared<String> = use_mut_ref(|| None);
+    let engine: Shared<Engine> = use_mut_ref(|| None);
+    let store: Shared<Rc<Store>> = use_mut_ref(|| None);
+    let unsaved: Unsaved = use_mut_ref(HashMap::new);
     let next_id = use_mut_ref(|| SEED_ID + 1);
 
     {
         let dispatch = state.dispatcher();
-        let engine = engine.clone();
-        let pending_lexicon = pending_lexicon.clone();
+        let (engine, store, unsaved) = (engine.clone(), store.clone(), unsaved.clone());
+        let (pending_lexicon, next_id) = (pending_lexicon.clone(), next_id.clone());
         use_effect_with((), move |_| {
             mark("shell-painted");
-            let on_msg = {
-                let dispatch = dispatch.clone();
-                let pending_lexicon = pending_lexicon.clone();
-                move |msg: FromWorker| match msg {
-                    FromWorker::LexiconSet { lexicon } => {
-                        if let Some(toml) = pending_lexicon.borrow_mut().take() {
-                            if let Err(e) = LocalStorage::set(LEXICON_KEY, toml) {
-                                dispatch.dispatch(Action::EngineFailed(e.to_string()));
+            let on_msg =
+                {
+                    let dispatch = dispatch.clone();
+                    let (pending_lexicon, store, unsaved) =
+                        (pending_lexicon.clone(), store.clone(), unsaved.clone());
+                    move |msg: FromWorker| match msg {
+                        FromWorker::LexiconSet { lexicon } => {
+                            if let Some(toml) = pending_lexicon.borrow_mut().take() {
+                                persist(&store, &dispatch, move |s| async move {
+                                    s.put_setting(LEXICON_KEY, &toml).await
+                                });
                             }
+                            dispatch.dispatch(Action::LexiconSet(lexicon))
                         }
-                        dispatch.dispatch(Action::LexiconSet(lexicon))
+                        FromWorker::LexiconRejected { error } => {
+                            pending_lexicon.borrow_mut().take();
+                            dispatch.dispatch(Action::LexiconRejected(error))
+                        }
+                        FromWorker::Retagged { id, themes } => {
+                            dispatch.dispatch(Action::Retagged(id, themes))
+                        }
+                        FromWorker::Ready { lexicon, .. } => {
+                            dispatch.dispatch(Action::EngineReady(lexicon))
+                        }
+                        FromWorker::Done { id, result, ms } => {
+                            let fresh = unsaved.borrow_mut().remove(&id);
+                            if let (Some(doc), Ok(_)) = (fresh, &result) {
+                                persist(&store, &dispatch, move |s| async move {
+                                    s.put_doc(&doc).await
+                                });
+                            }
+                            dispatch.dispatch(Action::Finished(id, result, ms))
+                        }
+                        FromWorker::Tokens { id, parts } => {
+                            dispatch.dispatch(Action::Tokens(id, parts))
+                        }
+                        FromWorker::Rejected { reason } => {
+                            dispatch.dispatch(Action::EngineFailed(reason))
+                        }
                     }
-                    FromWorker::LexiconRejected { error } => {
-                        pending_lexicon.borrow_mut().take();
-                        dispatch.dispatch(Action::LexiconRejected(error))
-                    }
-                    FromWorker::Retagged { id, themes } => {
-                        dispatch.dispatch(Action::Retagged(id, themes))
-                    }
-                    FromWorker::Ready { lexicon, .. } => {
-                        dispatch.dispatch(Action::EngineReady(lexicon))
-                    }
-                    FromWorker::Done { id, result, ms } => {
-                        dispatch.dispatch(Action::Finished(id, result, ms))
-                    }
-                    FromWorker::Rejected { reason } => {
-                        dispatch.dispatch(Action::EngineFailed(reason))
-                    }
-                }
-            };
+                };
             let on_err = {
                 let dispatch = dispatch.clone();
                 move |msg: String| dispatch.dispatch(Action::EngineFailed(msg))
             };
             match Engine::spawn(on_msg, on_err) {
-                Ok(w) => {
-                    // The user's lexicon first, so the seed is tagged with it.
-                    if let Ok(toml) = LocalStorage::get::<String>(LEXICON_KEY) {
-                        *pending_lexicon.borrow_mut() = Some(toml.clone());
-                        let _ = w.send(&ToWorker::SetLexicon { toml });
-                    }
-                    let seed = ToWorker::Ingest {
-                        id: SEED_ID,
-                        name: SEED_NAME.to_string(),
-                        bytes: SEED_ZH.as_bytes().to_vec(),
-                    };
-                    if let Err(e) = w.send(&seed) {
-                        dispatch.dispatch(Action::EngineFailed(e));
-                    }
-                    *engine.borrow_mut() = Some(w);
-                }
+                Ok(w) => *engine.borrow_mut() = Some(w),
                 Err(e) => dispatch.dispatch(Action::EngineFailed(e)),
             }
+            // The stored workspace: the user's lexicon first, so the seed is tagged with it,
+            // then the seed, then the stored uploads. Messages wait in the engine's queue
+            // until the worker is ready, so nothing here holds up the worker's start.
+            wasm_bindgen_futures::spawn_local(async move {
+                let send = |msg: ToWorker| {
+                    if let Some(Err(e)) = engine.borrow().as_ref().map(|w| w.send(&msg)) {
+                        dispatch.dispatch(Action::EngineFailed(e));
+                    }
+                };
+                let old_lexicon = LocalStorage::get::<String>(LEXICON_KEY).ok();
+                let (lexicon, loaded) = match Store::open().await {
+                    Ok(s) => {
+                        let s = Rc::new(s);
+                        *store.borrow_mut() = Some(s.clone());
+                        let mut lexicon = s.get_setting(LEXICON_KEY).await.ok().flatten();
+                        if lexicon.is_none() {
+                            if let Some(old) = &old_lexicon {
+                                if s.put_setting(LEXICON_KEY, old).await.is_ok() {
+                                    LocalStorage::delete(LEXICON_KEY);
+                                }
+                                lexicon = Some(old.clone());
+                            }
+                        }
+                        let loaded = match s.load().await {
+                            Ok(l) => Some(l),
+                            Err(e) => {
+                                dispatch.dispatch(Action::StorageFailed(e));
+                                None
+                            }
+                        };
+                        (lexicon, loaded)
+                    }
+                    Err(e) => {
+                        dispatch.dispatch(Action::StorageFailed(e));
+                        (old_lexicon, None)
+                    }
+                };
+                if let Some(toml) = lexicon {
+                    *pending_lexicon.borrow_mut() = Some(toml.clone());
+                    send(ToWorker::SetLexicon { toml });
+                }
+                send(ToWorker::Ingest {
+                    id: SEED_ID,
+                    name: SEED_NAME.to_string(),
+                    bytes: SEED_ZH.as_bytes().to_vec(),
+                });
+                if let Some(loaded) = loaded {
+                    for doc in &loaded.docs {
+                        let mut n = next_id.borrow_mut();
+                        *n = (*n).max(doc.id + 1);
+                        dispatch.dispatch(Action::Added(doc.id, doc.name.clone(), doc.added_ms));
+                    }
+                    dispatch.dispatch(Action::Restored(loaded.docs.len(), loaded.skipped.len()));
+                    for doc in loaded.docs {
+                        send(ToWorker::Ingest {
+                            id: doc.id,
+                            name: doc.name,
+                            bytes: doc.bytes,
+                        });
+                    }
+                }
+            });
         });
     }
+
+    // The URL fragment is the view.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "hashchange", move |_| {
+                    dispatch.dispatch(Action::Navigate(Route::parse(&location_hash())))
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let navigate = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |route: Route| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_hash(&route.hash());
+            }
+            dispatch.dispatch(Action::Navigate(route));
+        })
+    };
 
     let lang = state.lang;
     use_effect_with(lang, |lang| set_html_lang(*lang));
@@ -171,8 +292,17 @@ pub fn app() -> Html {
         }
     });
 
+    // Everything computed over the workspace, recomputed only when a document changes.
+    let ws = {
+        let docs = state.docs.clone();
+        use_memo(state.generation, move |_| {
+            Ws(Rc::new(Workspace::new(&docs)))
+        })
+    };
+    let ws: Ws = (*ws).clone();
+
     let t = i18n::text(lang);
-    let m = i18n::meta_text(lang);
+    let v = i18n::view_text(lang);
     let toggle = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| {
@@ -182,95 +312,146 @@ pub fn app() -> Html {
         })
     };
 
-    // Each file is read and sent on its own, so one failing never holds up the others.
-    let on_files = {
+    let send = {
+        let (engine, dispatch) = (engine.clone(), state.dispatcher());
+        Rc::new(move |msg: ToWorker| {
+            let sent = match engine.borrow().as_ref() {
+                Some(w) => w.send(&msg),
+                None => Err("worker not running".into()),
+            };
+            if let Err(e) = sent {
+                dispatch.dispatch(Action::EngineFailed(e));
+            }
+        })
+    };
+
+    // Each new document is analysed on its own, so one failing never holds up the others.
+    let on_side = {
         let dispatch = state.dispatcher();
-        let engine = engine.clone();
-        let next_id = next_id.clone();
-        Callback::from(move |e: Event| {
-            let files = take_files(&e);
-            for file in files {
+        let (store, unsaved, next_id, send) = (
+            store.clone(),
+            unsaved.clone(),
+            next_id.clone(),
+            send.clone(),
+        );
+        let navigate = navigate.clone();
+        Callback::from(move |ev: SideEvent| match ev {
+            SideEvent::Files(files) => {
+                for file in files {
+                    let id = {
+                        let mut n = next_id.borrow_mut();
+                        *n += 1;
+                        *n - 1
+                    };
+                    let name = file.name();
+                    let added = now_ms();
+                    dispatch.dispatch(Action::Added(id, name.clone(), added));
+                    navigate.emit(Route::Reader { doc: id, at: None });
+                    let (dispatch, send, unsaved) =
+                        (dispatch.clone(), send.clone(), unsaved.clone());
+                    let reader = gloo::file::callbacks::read_as_bytes(
+                        &gloo::file::File::from(file),
+                        move |bytes| match bytes {
+                            Ok(bytes) => {
+                                unsaved.borrow_mut().insert(
+                                    id,
+                                    StoredDoc {
+                                        id,
+                                        name: name.clone(),
+                                        bytes: bytes.clone(),
+                                        added_ms: added,
+                                    },
+                                );
+                                send(ToWorker::Ingest { id, name, bytes });
+                            }
+                            Err(e) => dispatch.dispatch(Action::Finished(
+                                id,
+                                Err(crate::core::ingest::IngestError::Unreadable {
+                                    detail: e.to_string(),
+                                }),
+                                0.0,
+                            )),
+                        },
+                    );
+                    // The read completes on its own; dropping the handle would cancel it.
+                    std::mem::forget(reader);
+                }
+            }
+            SideEvent::Paste(name, text) => {
                 let id = {
                     let mut n = next_id.borrow_mut();
                     *n += 1;
                     *n - 1
                 };
-                let name = file.name();
-                dispatch.dispatch(Action::Added(id, name.clone()));
-                dispatch.dispatch(Action::Select(id));
-                let dispatch = dispatch.clone();
-                let engine = engine.clone();
-                let reader = gloo::file::callbacks::read_as_bytes(
-                    &gloo::file::File::from(file),
-                    move |bytes| {
-                        let sent = bytes
-                            .map_err(|e| e.to_string())
-                            .and_then(|bytes| match engine.borrow().as_ref() {
-                                Some(w) => w.send(&ToWorker::Ingest { id, name, bytes }),
-                                None => Err("worker not running".into()),
-                            });
-                        if let Err(e) = sent {
-                            dispatch.dispatch(Action::EngineFailed(e));
-                        }
+                let added = now_ms();
+                let bytes = text.into_bytes();
+                dispatch.dispatch(Action::Added(id, name.clone(), added));
+                navigate.emit(Route::Reader { doc: id, at: None });
+                unsaved.borrow_mut().insert(
+                    id,
+                    StoredDoc {
+                        id,
+                        name: name.clone(),
+                        bytes: bytes.clone(),
+                        added_ms: added,
                     },
                 );
-                // The read completes on its own; dropping the handle would cancel it.
-                std::mem::forget(reader);
+                send(ToWorker::Ingest { id, name, bytes });
             }
+            SideEvent::Rename(id, name) => {
+                dispatch.dispatch(Action::Rename(id, name.clone()));
+                if let Some(doc) = unsaved.borrow_mut().get_mut(&id) {
+                    doc.name = name.clone();
+                }
+                persist(&store, &dispatch, move |s| async move {
+                    s.rename_doc(id, &name).await
+                });
+            }
+            SideEvent::Remove(id) => {
+                dispatch.dispatch(Action::Remove(id));
+                unsaved.borrow_mut().remove(&id);
+                send(ToWorker::Forget { id });
+                persist(
+                    &store,
+                    &dispatch,
+                    move |s| async move { s.delete_doc(id).await },
+                );
+            }
+            SideEvent::Reset(ids) => {
+                dispatch.dispatch(Action::Reset);
+                unsaved.borrow_mut().clear();
+                for id in ids {
+                    send(ToWorker::Forget { id });
+                }
+                persist(
+                    &store,
+                    &dispatch,
+                    move |s| async move { s.clear_docs().await },
+                );
+            }
+            SideEvent::Select(id) => navigate.emit(Route::Reader { doc: id, at: None }),
         })
     };
 
-    // Key terms weigh every statement against all statements in the workspace, so they are
-    // recomputed when the workspace changes, not per document.
-    let key_terms = use_memo(state.docs.clone(), |docs| {
-        let ready: Vec<(u32, Vec<&[crate::core::stats::TermCount]>)> = docs
-            .iter()
-            .filter_map(|d| match &d.status {
-                DocStatus::Ready(a, _) => Some((
-                    d.id,
-                    a.summary.parts.iter().map(|p| p.terms.as_slice()).collect(),
-                )),
-                _ => None,
-            })
-            .collect();
-        let lists: Vec<Vec<&[crate::core::stats::TermCount]>> =
-            ready.iter().map(|(_, p)| p.clone()).collect();
-        ready
-            .iter()
-            .map(|(id, _)| *id)
-            .zip(
-                crate::core::stats::workspace_key_terms(&lists, KEY_TERMS)
-                    .into_iter()
-                    .map(Rc::new),
-            )
-            .collect::<std::collections::HashMap<u32, Rc<crate::core::stats::DocKeyTerms>>>()
-    });
     let submit_lexicon = {
-        let engine = engine.clone();
-        let pending_lexicon = pending_lexicon.clone();
-        let dispatch = state.dispatcher();
+        let (pending_lexicon, send) = (pending_lexicon.clone(), send.clone());
         Callback::from(move |toml: String| {
             *pending_lexicon.borrow_mut() = Some(toml.clone());
-            if let Some(Err(e)) = engine
-                .borrow()
-                .as_ref()
-                .map(|w| w.send(&ToWorker::SetLexicon { toml }))
-            {
-                dispatch.dispatch(Action::EngineFailed(e));
-            }
+            send(ToWorker::SetLexicon { toml });
         })
     };
     let reset_lexicon = {
-        let engine = engine.clone();
-        let pending_lexicon = pending_lexicon.clone();
+        let (pending_lexicon, send) = (pending_lexicon.clone(), send.clone());
+        let (store, dispatch) = (store.clone(), state.dispatcher());
         Callback::from(move |_: ()| {
             LocalStorage::delete(LEXICON_KEY);
+            persist(&store, &dispatch, |s| async move {
+                s.delete_setting(LEXICON_KEY).await
+            });
             pending_lexicon.borrow_mut().take();
-            if let Some(w) = engine.borrow().as_ref() {
-                let _ = w.send(&ToWorker::SetLexicon {
-                    toml: DEFAULT_LEXICON.to_string(),
-                });
-            }
+            send(ToWorker::SetLexicon {
+                toml: DEFAULT_LEXICON.to_string(),
+            });
         })
     };
     let toggle_lexicon = {
@@ -278,10 +459,14 @@ pub fn app() -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::ToggleLexicon))
     };
     let lx = i18n::lexicon_text(lang);
+    let reader_doc = match &state.route {
+        Route::Reader { doc, .. } if state.docs.iter().any(|d| d.id == *doc) => *doc,
+        _ => state.selected,
+    };
     let selected = state
         .docs
         .iter()
-        .find(|d| d.id == state.selected)
+        .find(|d| d.id == reader_doc)
         .or(state.docs.first())
         .cloned();
     let ready_docs = state
@@ -309,8 +494,132 @@ pub fn app() -> Html {
         _ => t.pending.to_string(),
     };
 
+    let tab = state.route.tab();
+    let tab_label = |t: Tab| match t {
+        Tab::Corpus => v.tab_corpus,
+        Tab::Reader => v.tab_reader,
+        Tab::Themes => v.tab_themes,
+        Tab::Compare => v.tab_compare,
+        Tab::Kwic => v.tab_kwic,
+        Tab::Resolutions => v.tab_resolutions,
+    };
+    let tab_route = move |t: Tab| match t {
+        Tab::Corpus => Route::Corpus,
+        Tab::Reader => Route::Reader {
+            doc: reader_doc,
+            at: None,
+        },
+        Tab::Themes => Route::Themes,
+        Tab::Compare => Route::Compare(None),
+        Tab::Kwic => Route::Kwic(String::new()),
+        Tab::Resolutions => Route::Resolutions(None),
+    };
+    // Arrow keys move along the tab strip.
+    let on_tab_key = {
+        let navigate = navigate.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let i = TABS.iter().position(|t| *t == tab).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" => (i + 1) % TABS.len(),
+                "ArrowLeft" => (i + TABS.len() - 1) % TABS.len(),
+                "Home" => 0,
+                "End" => TABS.len() - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            navigate.emit(tab_route(TABS[next]));
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&format!("tab-{}", TABS[next].id())))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        })
+    };
+    let request_tokens = {
+        let send = send.clone();
+        Callback::from(move |_: ()| send(ToWorker::Tokens { id: reader_doc }))
+    };
+    let dismiss = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissStorage))
+    };
+
+    // Files dropped anywhere on the page are added.
+    let dragging = use_state(|| false);
+    let on_dragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let on_dragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Leaving the window, not moving between elements of the page.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let on_drop = {
+        let (dragging, on_side) = (dragging.clone(), on_side.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            let files: Vec<web_sys::File> = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                .unwrap_or_default();
+            if !files.is_empty() {
+                on_side.emit(SideEvent::Files(files));
+            }
+        })
+    };
+
+    let view = if let (true, Some(lexicon)) = (state.show_lexicon, state.lexicon.clone()) {
+        html! {
+            <LexiconView {lexicon} error={state.lexicon_error.clone()} {lang}
+                on_submit={submit_lexicon} on_reset={reset_lexicon} />
+        }
+    } else {
+        let lexicon = state.lexicon.clone();
+        match &state.route {
+            Route::Corpus => html! { <CorpusView ws={ws.clone()} {lexicon} {lang} /> },
+            Route::Themes => html! { <MatrixView ws={ws.clone()} {lexicon} {lang} /> },
+            Route::Compare(pair) => html! {
+                <CompareView ws={ws.clone()} {lexicon} {lang} pair={*pair} navigate={navigate.clone()} />
+            },
+            Route::Kwic(term) => html! {
+                <KwicView ws={ws.clone()} {lang} term={term.clone()} navigate={navigate.clone()} />
+            },
+            Route::Resolutions(focus) => {
+                html! { <ResolutionsView ws={ws.clone()} {lang} focus={focus.clone()} /> }
+            }
+            Route::Home | Route::Reader { .. } => match selected.clone() {
+                Some(entry) => {
+                    let at = match &state.route {
+                        Route::Reader { doc, at } if *doc == entry.id => *at,
+                        _ => None,
+                    };
+                    html! {
+                        <DocView key_terms={ws.keys.get(&entry.id).cloned()} tokens={state.tokens.get(&entry.id).cloned()}
+                            on_tokens={request_tokens} {at} {entry} {lang} {lexicon} />
+                    }
+                }
+                None => html! {},
+            },
+        }
+    };
+
     html! {
-        <div class="app">
+        <div class={classes!("app", dragging.then_some("dragging"))} ondragover={on_dragover}
+             ondragleave={on_dragleave} ondrop={on_drop}>
             <header class="top">
                 <h1><span class="brand">{ "UNSC Lens" }</span>{ " · " }<span class="brand-zh">{ "安理会文件透镜" }</span></h1>
                 <p class="subtitle">{ t.subtitle }</p>
@@ -319,75 +628,27 @@ pub fn app() -> Html {
                 </button>
                 <button id="lang-toggle" type="button" onclick={toggle} aria-label={t.toggle_label}>{ t.toggle }</button>
             </header>
+            <nav class="tabs" role="tablist" aria-label={v.tabs} onkeydown={on_tab_key}>
+                { for TABS.iter().map(|tb| {
+                    let current = *tb == tab && !state.show_lexicon;
+                    html! {
+                        <a role="tab" id={format!("tab-{}", tb.id())} class={classes!("tab", current.then_some("current"))}
+                           href={tab_route(*tb).hash()} aria-selected={current.to_string()}
+                           tabindex={if current { "0" } else { "-1" }}>{ tab_label(*tb) }</a>
+                    }
+                }) }
+            </nav>
             <div class="main">
-                <nav class="side" aria-label={t.documents}>
-                    <h2>{ t.documents }</h2>
-                    <ul class="doc-list">
-                        { for state.docs.iter().map(|d| {
-                            let id = d.id;
-                            let select = {
-                                let dispatch = state.dispatcher();
-                                Callback::from(move |_| dispatch.dispatch(Action::Select(id)))
-                            };
-                            let (kind, detail) = match &d.status {
-                                DocStatus::Pending(_) => ("pending", m.reading.to_string()),
-                                DocStatus::Ready(a, _) => ("ready", format!(
-                                    "{} · {} {}",
-                                    a.doc.meta.date.clone().unwrap_or_else(|| a.source.encoding.clone()),
-                                    a.doc.annexes().count(),
-                                    t.statements
-                                )),
-                                DocStatus::Failed(e) => ("error", i18n::error_message(lang, e)),
-                            };
-                            let title = match &d.status {
-                                DocStatus::Ready(a, _) => a.doc.meta.symbol.clone().unwrap_or_else(|| d.name.clone()),
-                                DocStatus::Pending(Some(doc)) => doc.meta.symbol.clone().unwrap_or_else(|| d.name.clone()),
-                                _ => d.name.clone(),
-                            };
-                            let current = d.id == state.selected;
-                            html! {
-                                <li class={classes!("doc-entry", d.seed.then_some("seed"), current.then_some("current"))}
-                                    data-state={kind} data-name={d.name.clone()}>
-                                    <button type="button" class="doc-select" onclick={select} aria-current={current.then_some("true")}>
-                                        <span class="doc-symbol">{ if d.seed { "★ " } else { "" } }{ title }</span>
-                                        if d.seed { <span class="tag">{ t.seed }</span> }
-                                        <span class={classes!("doc-sub", (kind == "error").then_some("doc-error"))}>{ detail }</span>
-                                    </button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                    <div class="add">
-                        <label class="add-button" for="file-input">{ m.add_files }</label>
-                        <input id="file-input" type="file" multiple=true onchange={on_files}
-                            accept=".txt,.text,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf" />
-                        <p class="hint">{ m.add_hint }</p>
-                    </div>
-                    if let Some(doc) = selected.as_ref().and_then(|d| d.document()) {
-                        <h2>{ t.contents }</h2>
-                        <ol class="toc">
-                            { for doc.parts.iter().enumerate().map(|(i, p)| {
-                                let id = part_anchor(i);
-                                let label = match p.kind {
-                                    PartKind::Annex => i18n::annex_label(lang, p.annex.unwrap_or(1)),
-                                    _ => t.cover.to_string(),
-                                };
-                                let title = p.heading.map(|h| doc.slice(h).to_string()).unwrap_or_default();
-                                html! {
-                                    <li><button type="button" class="toc-link" title={title}
-                                        onclick={Callback::from(move |_| scroll_to(&id))}>{ label }</button></li>
-                                }
-                            }) }
-                        </ol>
+                <Side docs={state.docs.clone()} selected={reader_doc} {lang} restored={state.restored}
+                      on_event={on_side} reader={tab == Tab::Reader} />
+                <main class="view" role="tabpanel" aria-labelledby={format!("tab-{}", tab.id())}>
+                    if let Some(e) = &state.storage_error {
+                        <div id="storage-error" class="banner" role="alert">
+                            <span>{ format!("{}{}", v.storage_failed, match lang { Lang::Zh => e.message_zh(), Lang::En => e.message_en() }) }</span>
+                            <button type="button" onclick={dismiss}>{ v.dismiss }</button>
+                        </div>
                     }
-                </nav>
-                <main class="view">
-                    if let (true, Some(lexicon)) = (state.show_lexicon, state.lexicon.clone()) {
-                        <LexiconView {lexicon} error={state.lexicon_error.clone()} {lang}
-                            on_submit={submit_lexicon} on_reset={reset_lexicon} />
-                    } else if let Some(entry) = selected {
-                        <DocView key_terms={key_terms.get(&entry.id).cloned()} {entry} {lang} lexicon={state.lexicon.clone()} />
-                    }
+                    { view }
                 </main>
             </div>
             <footer id="status" class="status" data-state={status_state} role="status">{ status_text }</footer>

@@ -1,13 +1,17 @@
 //! The app's state and its reducer. It holds what the core computed; it computes nothing.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::Reducible;
 
 use super::i18n::Lang;
+use super::route::Route;
+use super::store::StoreError;
 use crate::core::analysis::Analysed;
 use crate::core::ingest::IngestError;
 use crate::core::structure::Document;
+use crate::core::text::Span;
 use crate::core::themes::{DocThemes, Lexicon, LexiconError};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +35,8 @@ pub struct DocEntry {
     pub name: String,
     pub seed: bool,
     pub status: DocStatus,
+    /// When it was added (ms since the epoch); the seed is 0.
+    pub added: f64,
 }
 
 impl DocEntry {
@@ -55,19 +61,47 @@ pub struct State {
     /// Why the last lexicon the user gave was not used.
     pub lexicon_error: Option<LexiconError>,
     pub show_lexicon: bool,
+    pub route: Route,
+    /// Word boundaries of a document's paragraphs (parts → paragraphs → words), asked of
+    /// the worker when the reader shows them.
+    pub tokens: HashMap<u32, Rc<Vec<Vec<Vec<Span>>>>>,
+    /// The last storage problem, shown until dismissed.
+    pub storage_error: Option<StoreError>,
+    /// Documents restored from storage at start, and records skipped.
+    pub restored: Option<(usize, usize)>,
+    /// Bumped whenever a document's analysis, name or presence changes: what is computed
+    /// over the whole workspace is recomputed then, and only then.
+    pub generation: u64,
 }
 
 pub enum Action {
     SetLang(Lang),
     EngineReady(Lexicon),
     EngineFailed(String),
-    Added(u32, String),
+    Added(u32, String, f64),
     Finished(u32, Result<Box<Analysed>, IngestError>, f64),
-    Select(u32),
     LexiconSet(Lexicon),
     LexiconRejected(LexiconError),
     Retagged(u32, DocThemes),
     ToggleLexicon,
+    Navigate(Route),
+    Rename(u32, String),
+    Remove(u32),
+    /// Every upload removed; the seed stays.
+    Reset,
+    Tokens(u32, Vec<Vec<Vec<Span>>>),
+    StorageFailed(StoreError),
+    DismissStorage,
+    Restored(usize, usize),
+}
+
+impl State {
+    /// After a removal, keep the selection on a document that exists.
+    fn reselect(&mut self) {
+        if !self.docs.iter().any(|d| d.id == self.selected) {
+            self.selected = self.docs.first().map_or(0, |d| d.id);
+        }
+    }
 }
 
 impl Reducible for State {
@@ -75,6 +109,16 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        if matches!(
+            action,
+            Action::Finished(..)
+                | Action::Retagged(..)
+                | Action::Rename(..)
+                | Action::Remove(_)
+                | Action::Reset
+        ) {
+            next.generation += 1;
+        }
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::EngineReady(lexicon) => {
@@ -82,12 +126,20 @@ impl Reducible for State {
                 next.lexicon = Some(Rc::new(lexicon));
             }
             Action::EngineFailed(msg) => next.engine = EngineState::Failed(msg),
-            Action::Added(id, name) => next.docs.push(DocEntry {
-                id,
-                name,
-                seed: false,
-                status: DocStatus::Pending(None),
-            }),
+            Action::Added(id, name, added) => {
+                if matches!(next.route, Route::Reader { doc, .. } if doc == id) {
+                    next.selected = id;
+                }
+                if !next.docs.iter().any(|d| d.id == id) {
+                    next.docs.push(DocEntry {
+                        id,
+                        name,
+                        seed: false,
+                        status: DocStatus::Pending(None),
+                        added,
+                    })
+                }
+            }
             Action::Finished(id, result, ms) => {
                 if let Some(entry) = next.docs.iter_mut().find(|d| d.id == id) {
                     entry.status = match result {
@@ -95,10 +147,6 @@ impl Reducible for State {
                         Err(e) => DocStatus::Failed(e),
                     };
                 }
-            }
-            Action::Select(id) => {
-                next.selected = id;
-                next.show_lexicon = false;
             }
             Action::LexiconSet(lexicon) => {
                 next.lexicon = Some(Rc::new(lexicon));
@@ -115,6 +163,37 @@ impl Reducible for State {
                 }
             }
             Action::ToggleLexicon => next.show_lexicon = !next.show_lexicon,
+            Action::Navigate(route) => {
+                if let Route::Reader { doc, .. } = route {
+                    if next.docs.iter().any(|d| d.id == doc) {
+                        next.selected = doc;
+                    }
+                }
+                next.show_lexicon = false;
+                next.route = route;
+            }
+            Action::Rename(id, name) => {
+                if let Some(entry) = next.docs.iter_mut().find(|d| d.id == id && !d.seed) {
+                    entry.name = name;
+                }
+            }
+            Action::Remove(id) => {
+                next.docs.retain(|d| d.seed || d.id != id);
+                next.tokens.remove(&id);
+                next.reselect();
+            }
+            Action::Reset => {
+                next.docs.retain(|d| d.seed);
+                next.tokens
+                    .retain(|id, _| next.docs.iter().any(|d| d.id == *id));
+                next.reselect();
+            }
+            Action::Tokens(id, tokens) => {
+                next.tokens.insert(id, Rc::new(tokens));
+            }
+            Action::StorageFailed(e) => next.storage_error = Some(e),
+            Action::DismissStorage => next.storage_error = None,
+            Action::Restored(n, skipped) => next.restored = Some((n, skipped)),
         }
         Rc::new(next)
     }
