@@ -370,6 +370,10 @@ def resolution() -> str:
     return "\n".join(layout(EN_RESOLUTION, wrap_en)) + "\n"
 
 
+# An English letter as `pdftotext -layout` gives it: the first-page header in columns and an
+# annex title wrapped over two lines.
+LAYOUT_EN = 'United Nations                                                    S/2024/1234\nSecurity Council                                       Distr.: General\n                                                       3 March 2024\n\n                                                       Original: English\n\nLetter dated 1 March 2024 from the Permanent Representative of Norway to\nthe United Nations addressed to the President of the Security Council\n\nI have the honour to transmit herewith the statement delivered by Norway at the open\ndebate on climate, peace and security held on 27 February 2024 (see annex).\n\nI should be grateful if the present letter and its annex could be circulated as a\ndocument of the Security Council.\n\n(Signed) Merete Fjeld Brattested\nPermanent Representative\n\nAnnex to the letter dated 1 March 2024 from the Permanent Representative of Norway\nto the United Nations addressed to the President of the Security Council\n\nStatement by the Permanent Representative of Norway to the United Nations, Merete Fjeld Brattested\n\nClimate change is a threat multiplier. In the Sahel and the Horn of Africa, drought and\nfloods drive displacement and fuel competition over scarce resources.\n\nNorway welcomes the deployment of climate security advisers to the United Nations\nMultidimensional Integrated Stabilization Mission in Mali and to the United Nations\nMission in South Sudan, and calls for their inclusion in every relevant mandate, in line\nwith resolution 2349 (2017).\n\nThe protection of civilians, including women and children, must remain at the heart of\npeacekeeping. Humanitarian access must be guaranteed and sanctions regimes should carry\nhumanitarian exemptions as set out in resolution 2664 (2022).\n\nFinally, Norway reaffirms its support for the Peacebuilding Commission and for adequate,\npredictable and sustained financing for peacebuilding.\n'
+
 NO_STRUCTURE = """联合国维持和平行动自1948年开展以来，已成为国际社会维护和平与安全的重要工具。维和人员来自一百多个国家，在十几个任务区执行停火监督、保护平民、协助选举和支持法治等多种任务。
 
 随着冲突形态日益复杂，维和行动面临的安全风险不断上升。简易爆炸装置、武装团体袭击和传染病都威胁着维和人员的生命安全。提高营地防护能力、改善医疗后送安排、加强预警和情报共享，是减少伤亡的有效办法。
@@ -929,6 +933,7 @@ def main() -> int:
 
         print("== synthetic texts")
         texts = {
+            "layout.en.txt": LAYOUT_EN,
             "english-letter.txt": english_letter(),
             "single-annex.zh.txt": single_annex(),
             "prst.zh.txt": prst(),
@@ -1079,6 +1084,9 @@ def readme(blocks) -> str:
         "张军(签名), then one annex labelled just `附件` (no numeral, directly after the signature, no blank line) with heading "
         "“2021年3月1日中华人民共和国常驻联合国代表团关于联合国维持和平行动的声明”. One page break mid-paragraph (`S/2021/213`, "
         "`2/3 21-02987`). Must find 1 annex; cites 第2518（2020）号决议.",
+        "- `layout.en.txt`: synthetic. An English letter from Norway as `pdftotext -layout` prints it: the header in columns "
+        "(`United Nations` beside `S/2024/1234`), an annex title wrapped over two lines, then `Statement by the Permanent "
+        "Representative of Norway to the United Nations, Merete Fjeld Brattested`. Cites resolutions 2349 (2017) and 2664 (2022).",
         "- `single-annex.gb18030.txt`: derived. `single-annex.zh.txt` in GB18030, no BOM (round trip asserted).",
         "- `prst.zh.txt`: synthetic. A Chinese presidential statement: header furniture (联合国, `S/PRST/2021/5`, 安全理事会, "
         "Distr.: General, 2021年3月10日, 中文, 原件：英文), title 安全理事会主席的声明, an introductory paragraph, numbered "

@@ -312,3 +312,33 @@ fn names_inside_other_words_are_not_mentions() {
         assert!(bodies.contains(&code.to_string()), "{code} in {bodies:?}");
     }
 }
+
+#[test]
+fn a_layout_header_and_a_wrapped_annex_title() {
+    let (doc, _, _) = structure_of("layout.en.txt");
+    // The symbol printed in the header's right-hand column is the document's own.
+    assert_eq!(doc.meta.symbol.as_deref(), Some("S/2024/1234"));
+    assert!(!doc.meta.references.contains(&"S/2024/1234".to_string()));
+    assert_eq!(doc.meta.date.as_deref(), Some("2024-03-01"));
+    assert_eq!(doc.annexes().count(), 1);
+    let annex = &doc.parts[1];
+    // Both lines of the title are the label; the statement line is the heading.
+    assert_eq!(
+        doc.slice(annex.label.unwrap())
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        "Annex to the letter dated 1 March 2024 from the Permanent Representative of Norway \
+         to the United Nations addressed to the President of the Security Council"
+    );
+    let sp = annex.speaker.as_ref().unwrap();
+    assert_eq!(sp.code.as_deref(), Some("NOR"));
+    assert_eq!(sp.name.as_deref(), Some("Merete Fjeld Brattested"));
+    assert_eq!(annex.paragraphs.len(), 4);
+    let res: Vec<String> = doc
+        .part_resolutions(annex)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(res, ["2349", "2664"]);
+}

@@ -87,6 +87,20 @@ pub fn is_furniture(t: &str) -> bool {
     if is_symbol_line(t) {
         return true;
     }
+    // The first-page header laid out in columns: the organ's name beside the symbol.
+    let cols = super::meta::columns(t);
+    if cols.len() > 1
+        && cols.iter().any(|c| is_symbol_line(c))
+        && cols.iter().all(|c| {
+            is_symbol_line(c)
+                || matches!(
+                    *c,
+                    "United Nations" | "联合国" | "Security Council" | "安全理事会"
+                )
+        })
+    {
+        return true;
+    }
     if t.len() >= 3 && t.starts_with('*') && t.ends_with('*') {
         let inner = &t[1..t.len() - 1];
         if inner.len() >= 6 && inner.chars().all(|c| c.is_ascii_digit()) {
@@ -280,11 +294,13 @@ mod tests {
             "S/PRST/2007/2",
             "20-12063 (C)",
             "Distr.: General",
+            "United Nations                                                    S/2024/1234",
         ] {
             assert!(is_furniture(f), "{f}");
         }
         for t in [
             "（S/2020/372）中所述",
+            "as set out in   S/2020/372   last year",
             "第2518 (2020)号决议",
             "2020年9月16日",
             "5/20",

@@ -38,8 +38,31 @@ pub fn symbol(furniture: &[String], blocks: &[&str]) -> Option<String> {
         .iter()
         .map(String::as_str)
         .chain(blocks.iter().copied().take(5))
+        .flat_map(columns)
         .find(|l| is_symbol_line(l))
         .map(|s| s.split(" (").next().unwrap_or(s).to_string())
+}
+
+/// A header line laid out in columns (`United Nations      S/2024/1234`, as `pdftotext
+/// -layout` gives it) → its columns; any other line → itself.
+pub fn columns(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut spaces = 0;
+    for (at, c) in line.char_indices() {
+        if is_space(c) {
+            spaces += 1;
+            continue;
+        }
+        if spaces >= 3 && at > start {
+            out.push(line[start..at].trim_matches(is_space));
+            start = at;
+        }
+        spaces = 0;
+    }
+    out.push(line[start..].trim_matches(is_space));
+    out.retain(|c| !c.is_empty());
+    out
 }
 
 pub fn job_number(furniture: &[String]) -> Option<String> {

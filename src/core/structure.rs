@@ -255,7 +255,23 @@ pub fn structure(cleaned: &Cleaned) -> Document {
                     .iter()
                     .position(|b| annex_label(b.slice(text)).is_some())
                     .map_or(blocks.len(), |p| i + 1 + p);
-                let body = &blocks[i + 1..end];
+                let mut body = &blocks[i + 1..end];
+                // "Annex to the letter dated … from the Permanent Representative of Norway /
+                // to the United Nations addressed to …": a title wrapped over two lines
+                // continues in lower case; it is part of the label, not the heading.
+                let mut label = label;
+                let is_title = blocks[i]
+                    .slice(text)
+                    .to_ascii_lowercase()
+                    .contains(" letter dated ");
+                while is_title
+                    && body.first().is_some_and(|b| {
+                        b.slice(text).starts_with(|c: char| c.is_ascii_lowercase())
+                    })
+                {
+                    label = Span::new(label.start, body[0].end);
+                    body = &body[1..];
+                }
                 let mut k = 0;
                 let heading = body
                     .first()
