@@ -65,6 +65,8 @@ pub enum IngestError {
     Unreadable {
         detail: String,
     },
+    /// The analysis stopped on this file (the worker crashed); it was not retried.
+    Crashed,
 }
 
 impl IngestError {
@@ -82,6 +84,7 @@ impl IngestError {
             IngestError::PdfGarbled => "pdf-garbled",
             IngestError::Undecodable { .. } => "undecodable",
             IngestError::Unreadable { .. } => "unreadable",
+            IngestError::Crashed => "crashed",
         }
     }
 
@@ -115,6 +118,7 @@ impl IngestError {
             IngestError::Unreadable { detail } => {
                 format!("无法读取这个文件（{detail}）。文件可能已被移动或删除，请重新选择。")
             }
+            IngestError::Crashed => "分析这个文件时分析引擎意外停止。引擎已重新启动，其他文件不受影响；这个文件没有再次分析。".into(),
         }
     }
 
@@ -157,6 +161,9 @@ impl IngestError {
             IngestError::Unreadable { detail } => format!(
                 "The file could not be read ({detail}). It may have been moved or deleted: choose it again."
             ),
+            IngestError::Crashed => "The analysis engine stopped while reading this file. It has been restarted and \
+                 the other documents are unaffected; this file was not analysed again."
+                .into(),
         }
     }
 }

@@ -79,3 +79,99 @@ impl Drop for Engine {
         self.worker.terminate();
     }
 }
+
+/// The page's hold on the worker across crashes: what was sent (so a new worker can be
+/// given the workspace again), what is being analysed (so the file a worker died on is
+/// not fed to its successor), and the user's lexicon.
+#[derive(Default)]
+pub struct Supervisor {
+    engine: RefCell<Option<Engine>>,
+    spawner: RefCell<Option<Box<dyn Fn() -> Result<Engine, String>>>>,
+    in_flight: RefCell<Vec<u32>>,
+    kept: RefCell<std::collections::BTreeMap<u32, (String, Vec<u8>)>>,
+    lexicon: RefCell<Option<String>>,
+    restarts: RefCell<Vec<f64>>,
+}
+
+/// Restarts allowed within [`RESTART_WINDOW_MS`]; past that the worker stays down and the
+/// error stays on screen, rather than crashing in a loop.
+const MAX_RESTARTS: usize = 3;
+const RESTART_WINDOW_MS: f64 = 60_000.0;
+
+impl Supervisor {
+    /// Sets how a worker is made and makes the first one.
+    pub fn start(&self, spawner: Box<dyn Fn() -> Result<Engine, String>>) -> Result<(), String> {
+        let engine = spawner()?;
+        *self.engine.borrow_mut() = Some(engine);
+        *self.spawner.borrow_mut() = Some(spawner);
+        Ok(())
+    }
+
+    pub fn send(&self, msg: ToWorker) -> Result<(), String> {
+        match &msg {
+            ToWorker::Ingest { id, name, bytes } => {
+                self.kept
+                    .borrow_mut()
+                    .insert(*id, (name.clone(), bytes.clone()));
+                self.in_flight.borrow_mut().push(*id);
+            }
+            ToWorker::Forget { id } => {
+                self.kept.borrow_mut().remove(id);
+                self.in_flight.borrow_mut().retain(|x| x != id);
+            }
+            _ => {}
+        }
+        match self.engine.borrow().as_ref() {
+            Some(w) => w.send(&msg),
+            None => Err("worker not running".into()),
+        }
+    }
+
+    /// The worker answered for this document.
+    pub fn done(&self, id: u32) {
+        self.in_flight.borrow_mut().retain(|x| *x != id);
+    }
+
+    /// The user's lexicon now in use (none: the default).
+    pub fn set_lexicon(&self, toml: Option<String>) {
+        *self.lexicon.borrow_mut() = toml;
+    }
+
+    /// A new worker in place of one that died, given the lexicon and every document again
+    /// except the one it was analysing, which is returned. Call it outside the dead
+    /// worker's own event handler.
+    pub fn restart(&self, now: f64) -> Result<Option<u32>, String> {
+        {
+            let mut r = self.restarts.borrow_mut();
+            r.retain(|t| now - t < RESTART_WINDOW_MS);
+            if r.len() >= MAX_RESTARTS {
+                return Err("the analysis worker keeps stopping".into());
+            }
+            r.push(now);
+        }
+        let culprit = self.in_flight.borrow().first().copied();
+        self.in_flight.borrow_mut().clear();
+        if let Some(id) = culprit {
+            self.kept.borrow_mut().remove(&id);
+        }
+        self.engine.borrow_mut().take();
+        let engine = match self.spawner.borrow().as_ref() {
+            Some(spawn) => spawn()?,
+            None => return Err("worker not started".into()),
+        };
+        *self.engine.borrow_mut() = Some(engine);
+        if let Some(toml) = self.lexicon.borrow().clone() {
+            self.send(ToWorker::SetLexicon { toml })?;
+        }
+        let kept: Vec<(u32, String, Vec<u8>)> = self
+            .kept
+            .borrow()
+            .iter()
+            .map(|(id, (n, b))| (*id, n.clone(), b.clone()))
+            .collect();
+        for (id, name, bytes) in kept {
+            self.send(ToWorker::Ingest { id, name, bytes })?;
+        }
+        Ok(culprit)
+    }
+}

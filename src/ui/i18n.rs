@@ -410,6 +410,7 @@ pub struct ViewText {
     pub res_none: &'static str,
     pub resolution: &'static str,
     pub waiting: &'static str,
+    pub engine_restarted: &'static str,
 }
 
 pub const VIEW_ZH: ViewText = ViewText {
@@ -497,6 +498,7 @@ pub const VIEW_ZH: ViewText = ViewText {
     res_none: "工作区中的发言没有引用安理会决议。",
     resolution: "决议",
     waiting: "分析完成后显示。",
+    engine_restarted: "分析引擎意外停止，已自动重新启动；工作区中的文件都在，正在重新分析。",
 };
 
 pub const VIEW_EN: ViewText = ViewText {
@@ -584,6 +586,7 @@ pub const VIEW_EN: ViewText = ViewText {
     res_none: "No statement in the workspace cites a Security Council resolution.",
     resolution: "Resolution",
     waiting: "Shown once the analysis is done.",
+    engine_restarted: "The analysis engine stopped unexpectedly and was restarted; every document of the workspace is still here and is being analysed again.",
 };
 
 pub fn view_text(lang: Lang) -> &'static ViewText {

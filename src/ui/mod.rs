@@ -31,7 +31,7 @@ use crate::protocol::{FromWorker, ToWorker};
 use compare_view::CompareView;
 use corpus::CorpusView;
 use doc_view::DocView;
-use engine::Engine;
+use engine::{Engine, Supervisor};
 use i18n::Lang;
 use kwic_view::KwicView;
 use lexicon_view::LexiconView;
@@ -130,10 +130,11 @@ pub fn app() -> Html {
         storage_error: None,
         restored: None,
         generation: 0,
+        engine_restarts: 0,
     });
     // A lexicon sent to the worker and not yet accepted: stored once the worker takes it.
     let pending_lexicon: Shared<String> = use_mut_ref(|| None);
-    let engine: Shared<Engine> = use_mut_ref(|| None);
+    let engine: Rc<Supervisor> = (*use_memo((), |_| Rc::new(Supervisor::default()))).clone();
     let store: Shared<Rc<Store>> = use_mut_ref(|| None);
     let unsaved: Unsaved = use_mut_ref(HashMap::new);
     let next_id = use_mut_ref(|| SEED_ID + 1);
@@ -147,11 +148,16 @@ pub fn app() -> Html {
             let on_msg =
                 {
                     let dispatch = dispatch.clone();
-                    let (pending_lexicon, store, unsaved) =
-                        (pending_lexicon.clone(), store.clone(), unsaved.clone());
+                    let (pending_lexicon, store, unsaved, engine) = (
+                        pending_lexicon.clone(),
+                        store.clone(),
+                        unsaved.clone(),
+                        engine.clone(),
+                    );
                     move |msg: FromWorker| match msg {
                         FromWorker::LexiconSet { lexicon } => {
                             if let Some(toml) = pending_lexicon.borrow_mut().take() {
+                                engine.set_lexicon(Some(toml.clone()));
                                 persist(&store, &dispatch, move |s| async move {
                                     s.put_setting(LEXICON_KEY, &toml).await
                                 });
@@ -169,6 +175,7 @@ pub fn app() -> Html {
                             dispatch.dispatch(Action::EngineReady(lexicon))
                         }
                         FromWorker::Done { id, result, ms } => {
+                            engine.done(id);
                             let fresh = unsaved.borrow_mut().remove(&id);
                             if let (Some(doc), Ok(_)) = (fresh, &result) {
                                 persist(&store, &dispatch, move |s| async move {
@@ -185,20 +192,44 @@ pub fn app() -> Html {
                         }
                     }
                 };
+            // A worker that dies (a panic in wasm traps) is replaced, and the workspace is
+            // given to the new one, all but the file it died on.
             let on_err = {
-                let dispatch = dispatch.clone();
-                move |msg: String| dispatch.dispatch(Action::EngineFailed(msg))
+                let (dispatch, engine) = (dispatch.clone(), Rc::downgrade(&engine));
+                move |msg: String| {
+                    dispatch.dispatch(Action::EngineFailed(msg));
+                    let (dispatch, engine) = (dispatch.clone(), engine.clone());
+                    // Not inside the dead worker's own handler, which the restart drops.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let Some(engine) = engine.upgrade() else {
+                            return;
+                        };
+                        match engine.restart(now_ms()) {
+                            Ok(culprit) => {
+                                if let Some(id) = culprit {
+                                    dispatch.dispatch(Action::Finished(
+                                        id,
+                                        Err(crate::core::ingest::IngestError::Crashed),
+                                        0.0,
+                                    ));
+                                }
+                                dispatch.dispatch(Action::EngineRestarted);
+                            }
+                            Err(e) => dispatch.dispatch(Action::EngineFailed(e)),
+                        }
+                    });
+                }
             };
-            match Engine::spawn(on_msg, on_err) {
-                Ok(w) => *engine.borrow_mut() = Some(w),
-                Err(e) => dispatch.dispatch(Action::EngineFailed(e)),
+            let spawner = Box::new(move || Engine::spawn(on_msg.clone(), on_err.clone()));
+            if let Err(e) = engine.start(spawner) {
+                dispatch.dispatch(Action::EngineFailed(e));
             }
             // The stored workspace: the user's lexicon first, so the seed is tagged with it,
             // then the seed, then the stored uploads. Messages wait in the engine's queue
             // until the worker is ready, so nothing here holds up the worker's start.
             wasm_bindgen_futures::spawn_local(async move {
                 let send = |msg: ToWorker| {
-                    if let Some(Err(e)) = engine.borrow().as_ref().map(|w| w.send(&msg)) {
+                    if let Err(e) = engine.send(msg) {
                         dispatch.dispatch(Action::EngineFailed(e));
                     }
                 };
@@ -315,11 +346,7 @@ pub fn app() -> Html {
     let send = {
         let (engine, dispatch) = (engine.clone(), state.dispatcher());
         Rc::new(move |msg: ToWorker| {
-            let sent = match engine.borrow().as_ref() {
-                Some(w) => w.send(&msg),
-                None => Err("worker not running".into()),
-            };
-            if let Err(e) = sent {
+            if let Err(e) = engine.send(msg) {
                 dispatch.dispatch(Action::EngineFailed(e));
             }
         })
@@ -442,8 +469,9 @@ pub fn app() -> Html {
     };
     let reset_lexicon = {
         let (pending_lexicon, send) = (pending_lexicon.clone(), send.clone());
-        let (store, dispatch) = (store.clone(), state.dispatcher());
+        let (store, dispatch, engine) = (store.clone(), state.dispatcher(), engine.clone());
         Callback::from(move |_: ()| {
+            engine.set_lexicon(None);
             LocalStorage::delete(LEXICON_KEY);
             persist(&store, &dispatch, |s| async move {
                 s.delete_setting(LEXICON_KEY).await
@@ -642,6 +670,11 @@ pub fn app() -> Html {
                 <Side docs={state.docs.clone()} selected={reader_doc} {lang} restored={state.restored}
                       on_event={on_side} reader={tab == Tab::Reader} />
                 <main class="view" role="tabpanel" aria-labelledby={format!("tab-{}", tab.id())}>
+                    if state.engine_restarts > 0 {
+                        <div id="engine-restarted" class="banner notice" role="status">
+                            <span>{ v.engine_restarted }</span>
+                        </div>
+                    }
                     if let Some(e) = &state.storage_error {
                         <div id="storage-error" class="banner" role="alert">
                             <span>{ format!("{}{}", v.storage_failed, match lang { Lang::Zh => e.message_zh(), Lang::En => e.message_en() }) }</span>

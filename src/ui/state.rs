@@ -72,6 +72,8 @@ pub struct State {
     /// Bumped whenever a document's analysis, name or presence changes: what is computed
     /// over the whole workspace is recomputed then, and only then.
     pub generation: u64,
+    /// How often the worker died and was replaced.
+    pub engine_restarts: u32,
 }
 
 pub enum Action {
@@ -93,6 +95,7 @@ pub enum Action {
     StorageFailed(StoreError),
     DismissStorage,
     Restored(usize, usize),
+    EngineRestarted,
 }
 
 impl State {
@@ -194,6 +197,10 @@ impl Reducible for State {
             Action::StorageFailed(e) => next.storage_error = Some(e),
             Action::DismissStorage => next.storage_error = None,
             Action::Restored(n, skipped) => next.restored = Some((n, skipped)),
+            Action::EngineRestarted => {
+                next.engine_restarts += 1;
+                next.engine = EngineState::Loading;
+            }
         }
         Rc::new(next)
     }
