@@ -80,13 +80,16 @@ impl Drop for Engine {
     }
 }
 
+/// Makes a worker with the page's message handlers.
+pub type Spawner = Box<dyn Fn() -> Result<Engine, String>>;
+
 /// The page's hold on the worker across crashes: what was sent (so a new worker can be
 /// given the workspace again), what is being analysed (so the file a worker died on is
 /// not fed to its successor), and the user's lexicon.
 #[derive(Default)]
 pub struct Supervisor {
     engine: RefCell<Option<Engine>>,
-    spawner: RefCell<Option<Box<dyn Fn() -> Result<Engine, String>>>>,
+    spawner: RefCell<Option<Spawner>>,
     in_flight: RefCell<Vec<u32>>,
     kept: RefCell<std::collections::BTreeMap<u32, (String, Vec<u8>)>>,
     lexicon: RefCell<Option<String>>,
@@ -100,7 +103,7 @@ const RESTART_WINDOW_MS: f64 = 60_000.0;
 
 impl Supervisor {
     /// Sets how a worker is made and makes the first one.
-    pub fn start(&self, spawner: Box<dyn Fn() -> Result<Engine, String>>) -> Result<(), String> {
+    pub fn start(&self, spawner: Spawner) -> Result<(), String> {
         let engine = spawner()?;
         *self.engine.borrow_mut() = Some(engine);
         *self.spawner.borrow_mut() = Some(spawner);
