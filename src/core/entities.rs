@@ -204,6 +204,12 @@ pub fn symbols(text: &str) -> Vec<Entity> {
             .take_while(|b| b.is_ascii_uppercase())
             .count();
         let organ = &text[i..i + organ_len];
+        // Only a known organ can start a symbol: deciding that before scanning the
+        // segments keeps `X/a.X/a.X/a.…` from being rescanned from every X.
+        if !ORGANS.contains(&organ) {
+            i += organ_len.max(1);
+            continue;
+        }
         let mut j = i + organ_len;
         let mut segments = 0;
         let mut has_digit = false;
@@ -220,7 +226,7 @@ pub fn symbols(text: &str) -> Vec<Entity> {
             segments += 1;
             j += 1 + seg_text.len();
         }
-        if ORGANS.contains(&organ) && segments >= 1 && has_digit {
+        if segments >= 1 && has_digit {
             let mut end = j;
             // S/RES/2436 (2018): the year belongs to the symbol.
             if text[i..j].starts_with("S/RES/") {
@@ -236,6 +242,11 @@ pub fn symbols(text: &str) -> Vec<Entity> {
                 year: None,
             });
             i = end;
+        } else if segments >= 1 {
+            // A run of segments with no digit: every symbol starting inside it would have
+            // a subset of its segments, so none can have a digit either. Skipping the run
+            // keeps `S/x.S/x.S/x.…` linear (it was rescanned from every S).
+            i = j;
         } else {
             i += organ_len.max(1);
         }
@@ -245,13 +256,16 @@ pub fn symbols(text: &str) -> Vec<Entity> {
 
 /// Distinct keys of one kind, in order of first appearance.
 pub fn distinct_keys(entities: &[Entity], kind: EntityKind) -> Vec<String> {
-    let mut seen = Vec::new();
+    // A set for the membership test: a list searched for each entity was quadratic, and a
+    // hostile file can cite hundreds of thousands of distinct symbols.
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
     for e in entities.iter().filter(|e| e.kind == kind) {
-        if !seen.contains(&e.key) {
-            seen.push(e.key.clone());
+        if seen.insert(e.key.as_str()) {
+            out.push(e.key.clone());
         }
     }
-    seen
+    out
 }
 
 #[cfg(test)]

@@ -126,6 +126,10 @@ const MONTHS: [&str; 12] = [
 
 /// `16 September 2020` at the start of `s`.
 fn en_date_at(s: &str) -> Option<(String, usize)> {
+    // A day is a short number: without this bound, finding the end of the first word
+    // scanned to the next space, and `dates` (which tries every position) was quadratic
+    // on a long line with no space.
+    s.bytes().take(12).position(|b| b == b' ')?;
     let mut words = s.splitn(4, ' ');
     let day: u32 = words.next()?.parse().ok()?;
     let month_word = words.next()?;

@@ -13,6 +13,11 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, IngestError> {
     };
     let pdf = pdfplumber::Pdf::open_bytes(bytes, None).map_err(|e| broken(&e))?;
     let pages = pdf.pages();
+    // A page tree that yields no page at all (empty, or a Pages node listing itself as its
+    // own kid, which pdfplumber skips) is a broken file, not a scan "of 0 pages".
+    if pages.is_empty() {
+        return Err(broken(&"the page tree has no pages"));
+    }
     let options = pdfplumber::TextOptions::default();
     let mut out = String::new();
     let mut garbled_pages = 0;
