@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { openSeededApp, waitForSeedAnalysed, REPO_ROOT, DIST } from './helpers.mjs';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures');
@@ -21,6 +22,57 @@ async function waitForEntry(page, name, state) {
   await page
     .locator(`.doc-entry[data-name="${name}"][data-state="${state}"]`)
     .waitFor({ state: 'attached', timeout: 60_000 });
+}
+
+// A zip whose one entry, word/document.xml, inflates far past the 64 MB the reader allows.
+function zipBomb() {
+  const name = Buffer.from('word/document.xml');
+  const raw = Buffer.alloc(80 * 1024 * 1024, 0x20);
+  const data = zlib.deflateRawSync(raw, { level: 9 });
+  const crc = zlib.crc32 ? zlib.crc32(raw) : 0;
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(raw.length, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(raw.length, 24);
+  central.writeUInt16LE(name.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + name.length, 12);
+  end.writeUInt32LE(30 + name.length + data.length, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
+}
+
+// A well-formed PDF of 5 000 empty pages.
+function emptyPdf(pages) {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>'];
+  const kids = Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(' ');
+  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`);
+  for (let i = 0; i < pages; i++) objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>');
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
 }
 
 const HOSTILE = [
@@ -122,6 +174,9 @@ describe('trust', () => {
       tmpFile('one-line.txt', '维和'.repeat(850_000)),
       tmpFile('tiny-paragraphs.txt', '和\n\n'.repeat(100_000)),
       tmpFile('nested.html', '<div>'.repeat(100_000) + '维和' + '</div>'.repeat(100_000)),
+      tmpFile('bomb.docx', zipBomb()),
+      tmpFile('empty-pages.pdf', emptyPdf(5000)),
+      tmpFile('one-character.txt', '维'.repeat(Math.floor((20 * 1024 * 1024) / 3))),
     ];
     const good = await page.$$eval('.doc-entry[data-state="ready"]', (e) => e.map((x) => x.dataset.id));
     let english = false;
@@ -147,10 +202,10 @@ describe('trust', () => {
       }
     }
     // The files that are text to read were read; the broken ones were refused.
-    for (const f of ['one-line.txt', 'tiny-paragraphs.txt', 'nested.html']) {
+    for (const f of ['one-line.txt', 'tiny-paragraphs.txt', 'nested.html', 'one-character.txt']) {
       assert.equal(await page.getAttribute(`.doc-entry[data-name="${f}"]`, 'data-state'), 'ready', f);
     }
-    for (const f of ['too-large.txt', 'empty.txt', 'png-renamed.txt', 'truncated.docx']) {
+    for (const f of ['too-large.txt', 'empty.txt', 'png-renamed.txt', 'truncated.docx', 'bomb.docx', 'empty-pages.pdf']) {
       assert.equal(await page.getAttribute(`.doc-entry[data-name="${f}"]`, 'data-state'), 'error', f);
     }
     await page.click('#lang-toggle');
