@@ -245,3 +245,30 @@ fn key_terms_single_out_each_statement() {
         assert!(!terms(i).contains(&"联合国"), "{i}: {:?}", terms(i));
     }
 }
+
+#[test]
+fn citations_count_each_resolution_per_statement_with_its_first_paragraph() {
+    let doc = seed();
+    let cites = doc.citations();
+    assert_eq!(cites.len(), doc.parts.len());
+    for (part, map) in doc.parts.iter().zip(&cites) {
+        // The same resolutions as the part's list, in number order.
+        let mut listed: Vec<String> = doc.part_resolutions(part).into_iter().map(|(n, _)| n).collect();
+        listed.sort();
+        let keys: Vec<String> = map.keys().cloned().collect();
+        let in_paragraphs: Vec<String> = listed.into_iter().filter(|n| keys.contains(n)).collect();
+        assert_eq!(keys, in_paragraphs);
+        for (n, c) in map {
+            let paras: Vec<&str> = part.paragraphs.iter().map(|p| doc.slice(*p)).collect();
+            // The first citing paragraph names the number; none before it does.
+            assert!(paras[c.first_paragraph].contains(n.as_str()), "{n}");
+            assert!(paras[..c.first_paragraph].iter().all(|p| !p.contains(n.as_str())), "{n}");
+            let by_hand: usize = paras.iter().map(|p| p.matches(n.as_str()).count()).sum();
+            assert_eq!(c.count, by_hand, "{n}");
+        }
+    }
+    // The United States' statement cites 2436 (2018).
+    let usa = &cites[9]["2436"];
+    assert_eq!(usa.year, Some(2018));
+    assert!(usa.count >= 1);
+}

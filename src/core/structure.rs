@@ -100,6 +100,46 @@ impl Document {
     }
 }
 
+/// How one part cites one resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Citation {
+    /// Citations in the part's paragraphs.
+    pub count: usize,
+    /// The first paragraph citing it (index within the part).
+    pub first_paragraph: usize,
+    /// Year of adoption, where a citation gives it.
+    pub year: Option<u16>,
+}
+
+impl Document {
+    /// For each part, the resolutions its paragraphs cite (by number), with how often and
+    /// where first: the resolutions matrix and its links to the evidence.
+    pub fn citations(&self) -> Vec<std::collections::BTreeMap<String, Citation>> {
+        self.parts
+            .iter()
+            .map(|part| {
+                let mut cites = std::collections::BTreeMap::new();
+                for (i, para) in part.paragraphs.iter().enumerate() {
+                    for e in self.entities.iter().filter(|e| {
+                        e.kind == EntityKind::Resolution
+                            && e.span.start >= para.start
+                            && e.span.end <= para.end
+                    }) {
+                        let c = cites.entry(e.key.clone()).or_insert(Citation {
+                            count: 0,
+                            first_paragraph: i,
+                            year: None,
+                        });
+                        c.count += 1;
+                        c.year = c.year.or(e.year);
+                    }
+                }
+                cites
+            })
+            .collect()
+    }
+}
+
 /// `附件一`, `附件`, `…的信的附件`, `Annex II`, `ANNEX 3`, `Annex`, `Annex I to the letter dated …`,
 /// `Annex to the letter dated …` → the annex number.
 pub fn annex_label(t: &str) -> Option<u32> {

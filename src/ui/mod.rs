@@ -362,35 +362,49 @@ pub fn app() -> Html {
             send.clone(),
         );
         let navigate = navigate.clone();
+        // A new document: numbered, listed and shown at once, analysed when its bytes are in.
+        let add = {
+            let (dispatch, next_id, navigate) =
+                (dispatch.clone(), next_id.clone(), navigate.clone());
+            move |name: &str| {
+                let id = {
+                    let mut n = next_id.borrow_mut();
+                    *n += 1;
+                    *n - 1
+                };
+                let added = now_ms();
+                dispatch.dispatch(Action::Added(id, name.to_string(), added));
+                navigate.emit(Route::Reader { doc: id, at: None });
+                (id, added)
+            }
+        };
+        let ingest = {
+            let (unsaved, send) = (unsaved.clone(), send.clone());
+            Rc::new(
+                move |id: u32, name: String, bytes: Vec<u8>, added_ms: f64| {
+                    unsaved.borrow_mut().insert(
+                        id,
+                        StoredDoc {
+                            id,
+                            name: name.clone(),
+                            bytes: bytes.clone(),
+                            added_ms,
+                        },
+                    );
+                    send(ToWorker::Ingest { id, name, bytes });
+                },
+            )
+        };
         Callback::from(move |ev: SideEvent| match ev {
             SideEvent::Files(files) => {
                 for file in files {
-                    let id = {
-                        let mut n = next_id.borrow_mut();
-                        *n += 1;
-                        *n - 1
-                    };
                     let name = file.name();
-                    let added = now_ms();
-                    dispatch.dispatch(Action::Added(id, name.clone(), added));
-                    navigate.emit(Route::Reader { doc: id, at: None });
-                    let (dispatch, send, unsaved) =
-                        (dispatch.clone(), send.clone(), unsaved.clone());
+                    let (id, added) = add(&name);
+                    let (dispatch, ingest) = (dispatch.clone(), ingest.clone());
                     let reader = gloo::file::callbacks::read_as_bytes(
                         &gloo::file::File::from(file),
                         move |bytes| match bytes {
-                            Ok(bytes) => {
-                                unsaved.borrow_mut().insert(
-                                    id,
-                                    StoredDoc {
-                                        id,
-                                        name: name.clone(),
-                                        bytes: bytes.clone(),
-                                        added_ms: added,
-                                    },
-                                );
-                                send(ToWorker::Ingest { id, name, bytes });
-                            }
+                            Ok(bytes) => ingest(id, name, bytes, added),
                             Err(e) => dispatch.dispatch(Action::Finished(
                                 id,
                                 Err(crate::core::ingest::IngestError::Unreadable {
@@ -405,25 +419,8 @@ pub fn app() -> Html {
                 }
             }
             SideEvent::Paste(name, text) => {
-                let id = {
-                    let mut n = next_id.borrow_mut();
-                    *n += 1;
-                    *n - 1
-                };
-                let added = now_ms();
-                let bytes = text.into_bytes();
-                dispatch.dispatch(Action::Added(id, name.clone(), added));
-                navigate.emit(Route::Reader { doc: id, at: None });
-                unsaved.borrow_mut().insert(
-                    id,
-                    StoredDoc {
-                        id,
-                        name: name.clone(),
-                        bytes: bytes.clone(),
-                        added_ms: added,
-                    },
-                );
-                send(ToWorker::Ingest { id, name, bytes });
+                let (id, added) = add(&name);
+                ingest(id, name, text.into_bytes(), added);
             }
             SideEvent::Rename(id, name) => {
                 dispatch.dispatch(Action::Rename(id, name.clone()));

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::i18n::{self, Lang};
 use super::route::Route;
 use super::workspace::{part_label, Ws};
-use crate::core::entities::EntityKind;
+use crate::core::structure::Citation;
 
 #[derive(Properties, PartialEq)]
 pub struct ResolutionsProps {
@@ -18,30 +18,17 @@ pub struct ResolutionsProps {
     pub focus: Option<String>,
 }
 
-/// One statement's citations: resolution → (count, first paragraph citing it).
-type Cites = BTreeMap<String, (usize, usize)>;
-
 #[function_component(ResolutionsView)]
 pub fn resolutions_view(p: &ResolutionsProps) -> Html {
     let (lang, ws) = (p.lang, &p.ws);
     let v = i18n::view_text(lang);
-    let mut rows: Vec<(u32, usize, Cites)> = Vec::new();
+    let mut rows: Vec<(u32, usize, BTreeMap<String, Citation>)> = Vec::new();
     let mut years: BTreeMap<String, Option<u16>> = BTreeMap::new();
     for d in &ws.docs {
-        let doc = &d.a.doc;
-        for (pi, part) in doc.parts.iter().enumerate() {
-            let mut cites = Cites::new();
-            for (i, para) in part.paragraphs.iter().enumerate() {
-                for e in doc.entities.iter().filter(|e| {
-                    e.kind == EntityKind::Resolution
-                        && e.span.start >= para.start
-                        && e.span.end <= para.end
-                }) {
-                    let c = cites.entry(e.key.clone()).or_insert((0, i));
-                    c.0 += 1;
-                    let y = years.entry(e.key.clone()).or_default();
-                    *y = y.or(e.year);
-                }
+        for (pi, cites) in d.a.doc.citations().into_iter().enumerate() {
+            for (n, c) in &cites {
+                let y = years.entry(n.clone()).or_default();
+                *y = y.or(c.year);
             }
             if !cites.is_empty() {
                 rows.push((d.id, pi, cites));
@@ -81,10 +68,10 @@ pub fn resolutions_view(p: &ResolutionsProps) -> Html {
                             html! {
                                 <tr class="res-row" data-doc={id.to_string()} data-part={pi.to_string()}>
                                     <th scope="row">{ label }</th>
-                                    { for cols.iter().map(|n| match cites.get(n) {
+                                    { for cols.iter().map(|n| match cites.get(n).map(|c| (c.count, c.first_paragraph)) {
                                         Some((count, para)) => html! {
                                             <td class={classes!("res-cell", (p.focus.as_deref() == Some(n.as_str())).then_some("focus"))} data-number={n.clone()} data-count={count.to_string()}>
-                                                <a href={Route::Reader { doc: *id, at: Some((*pi, *para)) }.hash()}>{ count }</a>
+                                                <a href={Route::Reader { doc: *id, at: Some((*pi, para)) }.hash()}>{ count }</a>
                                             </td>
                                         },
                                         None => html! { <td class="res-cell empty"></td> },
