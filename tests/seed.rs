@@ -253,7 +253,11 @@ fn citations_count_each_resolution_per_statement_with_its_first_paragraph() {
     assert_eq!(cites.len(), doc.parts.len());
     for (part, map) in doc.parts.iter().zip(&cites) {
         // The same resolutions as the part's list, in number order.
-        let mut listed: Vec<String> = doc.part_resolutions(part).into_iter().map(|(n, _)| n).collect();
+        let mut listed: Vec<String> = doc
+            .part_resolutions(part)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         listed.sort();
         let keys: Vec<String> = map.keys().cloned().collect();
         let in_paragraphs: Vec<String> = listed.into_iter().filter(|n| keys.contains(n)).collect();
@@ -262,7 +266,12 @@ fn citations_count_each_resolution_per_statement_with_its_first_paragraph() {
             let paras: Vec<&str> = part.paragraphs.iter().map(|p| doc.slice(*p)).collect();
             // The first citing paragraph names the number; none before it does.
             assert!(paras[c.first_paragraph].contains(n.as_str()), "{n}");
-            assert!(paras[..c.first_paragraph].iter().all(|p| !p.contains(n.as_str())), "{n}");
+            assert!(
+                paras[..c.first_paragraph]
+                    .iter()
+                    .all(|p| !p.contains(n.as_str())),
+                "{n}"
+            );
             let by_hand: usize = paras.iter().map(|p| p.matches(n.as_str()).count()).sum();
             assert_eq!(c.count, by_hand, "{n}");
         }
