@@ -52,6 +52,8 @@ pub fn default_pair(ws: &Workspace) -> Option<(Unit, Unit)> {
 struct Comparison {
     /// One text mostly Chinese, the other mostly in Latin letters.
     languages_differ: bool,
+    /// Words in A and in B (the keyness denominators).
+    words: (usize, usize),
     table: KeynessTable,
     overlap: Overlap,
     cosine: f64,
@@ -82,6 +84,7 @@ fn compare(ws: &Workspace, a: Unit, b: Unit) -> Option<Comparison> {
         .collect();
     Some(Comparison {
         languages_differ: mostly_han(&ta) != mostly_han(&tb),
+        words: (na, nb),
         table: keyness_table(&all, KEYNESS_ROWS),
         overlap: overlap(&all, KEYNESS_ROWS),
         cosine: cosine(&ta, &tb, &df, n),
@@ -265,7 +268,7 @@ pub fn compare_view(p: &CompareProps) -> Html {
     };
     html! {
         <section id="compare" data-a={a.code()} data-b={b.code()}
-                 data-words-a={ws.counts(a).map(|c| c.1.to_string())} data-words-b={ws.counts(b).map(|c| c.1.to_string())}>
+                 data-words-a={c.words.0.to_string()} data-words-b={c.words.1.to_string()}>
             { head }
             { hint.unwrap_or_default() }
             <p class="cosine">{ format!("{}：", v.cosine) }<strong id="cosine" data-value={format!("{:.4}", c.cosine)}>{ format!("{:.3}", c.cosine) }</strong>
