@@ -108,6 +108,15 @@ impl Score {
     }
 }
 
+/// Scores one segmenter over the gold set; `plain` spans per sentence give the "lost" list.
+fn score(gold: &[Gold], seg: &Segmenter, oov: &dyn Fn(&str) -> bool) -> Score {
+    let mut s = Score::default();
+    for g in gold {
+        s.add(g, &seg.tokens(&g.text, Span::new(0, g.text.len())), oov);
+    }
+    s
+}
+
 fn main() {
     let gold = read_gold();
     let plain = Jieba::new();
@@ -147,6 +156,23 @@ fn main() {
             println!("gold: {}\nours: {}\n", show(&g.spans), show(&o));
         }
     }
+    // The same UN terms on jieba's full dictionary: what trimming the word list costs.
+    let full_score = score(&gold, &Segmenter::with_jieba(Jieba::new()), &oov);
+    // SEG_DICTS=a.txt,b.txt scores other word lists (e.g. `scripts/trim-dict 5 /tmp/d5.txt`).
+    let other_scores: Vec<(String, Score)> = std::env::var("SEG_DICTS")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|p| !p.is_empty())
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect(path);
+            let jieba = Jieba::with_dict(&mut text.as_bytes()).expect(path);
+            let words = text.lines().count();
+            (
+                format!("ours on `{path}` ({words} words)"),
+                score(&gold, &Segmenter::with_jieba(jieba), &oov),
+            )
+        })
+        .collect();
 
     // The date comes from `date` so the bench needs nothing beyond std; omitted if absent.
     let date = std::process::Command::new("date")
@@ -173,8 +199,21 @@ fn main() {
     );
     println!(
         "{}",
-        our_score.row("ours (`Segmenter`: jieba-rs + UN dictionary)", gold.len())
+        full_score.row(
+            "ours on jieba's full dictionary (349 045 words) + UN dictionary",
+            gold.len()
+        )
     );
+    println!(
+        "{}",
+        our_score.row(
+            "ours (`Segmenter`: trimmed `data/jieba-dict.txt` + UN dictionary)",
+            gold.len()
+        )
+    );
+    for (name, s) in &other_scores {
+        println!("{}", s.row(name, gold.len()));
+    }
     println!();
 
     // The words ours misses most often, with what it produced instead: the work list for

@@ -7,6 +7,9 @@ use jieba_rs::Jieba;
 use super::text::{is_space, Span};
 
 const USER_DICT: &str = include_str!("../../data/userdict.tsv");
+/// jieba's dictionary (word and frequency per line) without its rarest words: the worker's
+/// download is mostly this list (issue #6; `scripts/trim-dict` makes it).
+const JIEBA_DICT: &str = include_str!("../../data/jieba-dict.txt");
 const STOP_WORDS: &str = include_str!("../../data/stopwords.txt");
 
 /// A dictionary line: term, optional frequency, optional comment (tab-separated).
@@ -66,10 +69,19 @@ pub struct Segmenter {
 }
 
 impl Segmenter {
-    /// Loads jieba's dictionary (100–300 ms: build it once, off the main thread) and the
-    /// UN terms on top.
+    /// Builds the segmenter on the project's word list (`data/jieba-dict.txt`, jieba's own
+    /// dictionary without its rarest words; see `scripts/trim-dict`) with the UN terms on
+    /// top. Tens of milliseconds: build it once, off the main thread.
     pub fn new() -> Self {
-        let mut jieba = Jieba::new();
+        // The embedded word list is checked by a test, so an error here is a build defect;
+        // an empty dictionary still segments (by HMM) rather than failing.
+        let jieba = Jieba::with_dict(&mut JIEBA_DICT.as_bytes()).unwrap_or_else(|_| Jieba::empty());
+        Self::with_jieba(jieba)
+    }
+
+    /// The UN terms and stop words on top of any jieba dictionary (the benchmarks compare
+    /// word lists this way).
+    pub fn with_jieba(mut jieba: Jieba) -> Self {
         // The embedded dictionary is checked by a test, so an error here is a build defect.
         let entries = parse_user_dict(USER_DICT).unwrap_or_default();
         for e in entries {
