@@ -5,11 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
-use crate::core::analysis::{analyse, Analysed, Analyzer};
-use crate::core::ingest::IngestError;
+use crate::core::analysis::{analyse, analyse_decoded, Analysed, Analyzer};
+use crate::core::ingest::{container, from_pdf_text, Format, IngestError};
 use crate::core::structure::Document;
 use crate::core::text::Span;
 use crate::core::themes::{DocThemes, Lexicon, LexiconError, Tagger};
+use crate::core::{SEED_NAME, SEED_ZH};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
@@ -23,6 +24,10 @@ pub enum ToWorker {
     /// Tag with this lexicon (TOML, the format of data/themes.toml) from now on, and re-tag
     /// every document already analysed.
     SetLexicon { toml: String },
+    /// Analyse the seed (the worker has its own copy) and keep it as document `id`. The page
+    /// shows the seed's analysis shipped with it, so the reply is only its theme tags under
+    /// the lexicon in use (`Retagged`), unless `full` asks for the whole analysis (`Done`).
+    Seed { id: u32, full: bool },
     /// The word boundaries of a document's paragraphs, for showing the segmentation.
     Tokens { id: u32 },
     /// The document was removed from the workspace: drop what is kept of it.
@@ -51,11 +56,42 @@ pub enum FromWorker {
     Rejected { reason: String },
 }
 
+/// What the PDF reader says once it listens; jobs sent before that would be lost.
+pub const PDF_READER_READY: &str = "pdf-reader-ready";
+
+/// A PDF handed by the analysis worker to the PDF reader (src/bin/pdf.rs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PdfJob {
+    pub id: u32,
+    #[serde(with = "serde_bytes")]
+    pub bytes: Vec<u8>,
+}
+
+/// The PDF reader's answer: the text of the PDF's pages, or why it has none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PdfRead {
+    pub id: u32,
+    pub text: Result<String, IngestError>,
+}
+
+/// A PDF waiting for the reader: its name, size and when it arrived.
+struct Waiting {
+    name: String,
+    size: usize,
+    since: f64,
+}
+
 /// The worker's state: the analyzer, and the documents it has analysed (kept so that a new
 /// lexicon re-tags them without reading the files again).
 pub struct WorkerState {
     pub an: Analyzer,
     docs: BTreeMap<u32, Document>,
+    /// Whether PDFs are read here; if not, they are queued in `pdf_jobs` for the PDF reader
+    /// and finished by `pdf_read`.
+    read_pdf_here: bool,
+    /// PDFs to hand to the reader, taken by the worker's glue after each message.
+    pub pdf_jobs: Vec<PdfJob>,
+    waiting: BTreeMap<u32, Waiting>,
 }
 
 impl WorkerState {
@@ -63,12 +99,67 @@ impl WorkerState {
         WorkerState {
             an: Analyzer::default(),
             docs: BTreeMap::new(),
+            read_pdf_here: cfg!(feature = "pdf"),
+            pdf_jobs: Vec::new(),
+            waiting: BTreeMap::new(),
         }
+    }
+
+    /// A state that hands every PDF to a separate reader, as the browser's worker does.
+    pub fn with_pdf_reader() -> Self {
+        WorkerState {
+            read_pdf_here: false,
+            ..Self::new()
+        }
+    }
+
+    /// The reader's answer for a PDF queued in `pdf_jobs`: the rest of its analysis. Nothing
+    /// if the document was removed meanwhile.
+    pub fn pdf_read(&mut self, read: PdfRead, now: &dyn Fn() -> f64) -> Vec<FromWorker> {
+        let Some(w) = self.waiting.remove(&read.id) else {
+            return Vec::new();
+        };
+        let result = from_pdf_text(read.text)
+            .map(|decoded| Box::new(analyse_decoded(&w.name, w.size, decoded, &self.an)));
+        if let Ok(a) = &result {
+            self.docs.insert(read.id, a.doc.clone());
+        }
+        vec![FromWorker::Done {
+            id: read.id,
+            result,
+            ms: now() - w.since,
+        }]
+    }
+
+    /// PDFs given to the reader and not yet answered: when the reader dies, these fail.
+    pub fn reader_died(&mut self) -> Vec<FromWorker> {
+        std::mem::take(&mut self.waiting)
+            .into_keys()
+            .map(|id| FromWorker::Done {
+                id,
+                result: Err(IngestError::Crashed),
+                ms: 0.0,
+            })
+            .collect()
     }
 
     /// The replies to one message; `now` reads a clock in milliseconds for the timings.
     pub fn handle(&mut self, msg: ToWorker, now: &dyn Fn() -> f64) -> Vec<FromWorker> {
         match msg {
+            ToWorker::Ingest { id, name, bytes }
+                if !self.read_pdf_here && container(&name, &bytes) == Ok(Format::Pdf) =>
+            {
+                self.waiting.insert(
+                    id,
+                    Waiting {
+                        name,
+                        size: bytes.len(),
+                        since: now(),
+                    },
+                );
+                self.pdf_jobs.push(PdfJob { id, bytes });
+                Vec::new()
+            }
             ToWorker::Ingest { id, name, bytes } => {
                 let t = now();
                 let result = analyse(&name, &bytes, &self.an).map(Box::new);
@@ -80,6 +171,26 @@ impl WorkerState {
                     result,
                     ms: now() - t,
                 }]
+            }
+            ToWorker::Seed { id, full } => {
+                let t = now();
+                let result = analyse(SEED_NAME, SEED_ZH.as_bytes(), &self.an).map(Box::new);
+                let ms = now() - t;
+                match result {
+                    Ok(a) if !full => {
+                        self.docs.insert(id, a.doc);
+                        vec![FromWorker::Retagged {
+                            id,
+                            themes: a.themes,
+                        }]
+                    }
+                    result => {
+                        if let Ok(a) = &result {
+                            self.docs.insert(id, a.doc.clone());
+                        }
+                        vec![FromWorker::Done { id, result, ms }]
+                    }
+                }
             }
             ToWorker::Tokens { id } => match self.docs.get(&id) {
                 Some(doc) => vec![FromWorker::Tokens {
@@ -99,6 +210,7 @@ impl WorkerState {
             },
             ToWorker::Forget { id } => {
                 self.docs.remove(&id);
+                self.waiting.remove(&id);
                 Vec::new()
             }
             ToWorker::SetLexicon { toml } => match Lexicon::parse(&toml) {
@@ -128,13 +240,13 @@ impl Default for WorkerState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::SEED_ZH;
+    use crate::core::SEED_ANALYSED_JSON;
 
     fn ingest_seed(w: &mut WorkerState) {
         let msg = ToWorker::Ingest {
             id: 1,
             name: "seed.txt".into(),
-            bytes: SEED_ZH.as_bytes().to_vec(),
+            bytes: crate::core::SEED_ZH.as_bytes().to_vec(),
         };
         assert!(matches!(
             w.handle(msg, &|| 0.0)[0],
@@ -144,6 +256,101 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn the_seed_is_kept_and_answered_with_the_shipped_tags() {
+        let shipped: Analysed = serde_json::from_str(SEED_ANALYSED_JSON).unwrap();
+        let mut w = WorkerState::new();
+        let replies = w.handle(ToWorker::Seed { id: 1, full: false }, &|| 0.0);
+        assert_eq!(
+            replies,
+            [FromWorker::Retagged {
+                id: 1,
+                themes: shipped.themes.clone()
+            }]
+        );
+        // Kept like an upload: its words can be asked for.
+        match &w.handle(ToWorker::Tokens { id: 1 }, &|| 0.0)[..] {
+            [FromWorker::Tokens { id: 1, parts }] => assert_eq!(parts.len(), 10),
+            other => panic!("{other:?}"),
+        }
+        match &w.handle(ToWorker::Seed { id: 2, full: true }, &|| 0.0)[..] {
+            [FromWorker::Done {
+                id: 2,
+                result: Ok(a),
+                ..
+            }] => assert_eq!(**a, shipped),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_pdf_waits_for_the_reader_and_ends_as_if_read_here() {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/seed.pdf"
+        ))
+        .unwrap();
+        let ingest = |id| ToWorker::Ingest {
+            id,
+            name: "seed.pdf".into(),
+            bytes: bytes.clone(),
+        };
+        let mut w = WorkerState::with_pdf_reader();
+        assert_eq!(w.handle(ingest(7), &|| 10.0), []);
+        assert_eq!(w.handle(ingest(8), &|| 10.0), []);
+        let jobs = std::mem::take(&mut w.pdf_jobs);
+        assert_eq!(jobs.iter().map(|j| j.id).collect::<Vec<_>>(), [7, 8]);
+        assert_eq!(jobs[0].bytes, bytes);
+
+        // 8 is removed before the reader answers: its answer is dropped.
+        assert_eq!(w.handle(ToWorker::Forget { id: 8 }, &|| 0.0), []);
+        let read = |id| PdfRead {
+            id,
+            text: crate::core::pdf::pdf_text(&bytes),
+        };
+        assert_eq!(w.pdf_read(read(8), &|| 0.0), []);
+        let here = analyse("seed.pdf", &bytes, &w.an).unwrap();
+        match &w.pdf_read(read(7), &|| 35.0)[..] {
+            [FromWorker::Done {
+                id: 7,
+                result: Ok(a),
+                ms,
+            }] => {
+                assert_eq!(**a, here);
+                assert_eq!(a.source.format, Format::Pdf);
+                assert_eq!(a.source.bytes, bytes.len());
+                assert_eq!(*ms, 25.0);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Kept like any document.
+        assert_eq!(w.handle(ToWorker::Tokens { id: 7 }, &|| 0.0).len(), 1);
+
+        // A reader that dies fails what it had, and only that.
+        w.handle(ingest(9), &|| 0.0);
+        assert_eq!(std::mem::take(&mut w.pdf_jobs).len(), 1);
+        assert_eq!(
+            w.reader_died(),
+            [FromWorker::Done {
+                id: 9,
+                result: Err(IngestError::Crashed),
+                ms: 0.0
+            }]
+        );
+        assert_eq!(w.reader_died(), []);
+        // Text files never wait.
+        let done = w.handle(
+            ToWorker::Ingest {
+                id: 10,
+                name: "a.txt".into(),
+                bytes: "安全理事会".as_bytes().to_vec(),
+            },
+            &|| 0.0,
+        );
+        assert!(matches!(done[..], [FromWorker::Done { id: 10, .. }]));
+        assert!(w.pdf_jobs.is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::clean::clean;
-use super::ingest::{decode, Format, IngestError};
+use super::ingest::{decode, Decoded, Format, IngestError};
 use super::segment::{is_word, DocTokens, Segmenter};
 use super::stats::{top_terms, TermCount};
 use super::structure::{structure, Document};
@@ -75,24 +75,29 @@ impl Default for Analyzer {
 
 /// Bytes and a file name → decoded, cleaned, structured, segmented, counted and tagged.
 pub fn analyse(name: &str, bytes: &[u8], an: &Analyzer) -> Result<Analysed, IngestError> {
-    let decoded = decode(name, bytes)?;
+    Ok(analyse_decoded(name, bytes.len(), decode(name, bytes)?, an))
+}
+
+/// The stages after decoding, for a file of `size` bytes decoded elsewhere (a PDF read by
+/// the browser's separate PDF reader).
+pub fn analyse_decoded(name: &str, size: usize, decoded: Decoded, an: &Analyzer) -> Analysed {
     let mut doc = read_structure(&decoded.text);
     // Segmented once; counting, tagging and the name check all use these words.
     let tokens = an.seg.segment_document(&doc.text);
     drop_split_names(&mut doc, &tokens);
     let summary = summarise_segmented(&doc, &an.seg, &tokens);
     let themes = an.tagger.tag_segmented(&doc, &tokens);
-    Ok(Analysed {
+    Analysed {
         themes,
         source: Source {
             name: name.to_string(),
             format: decoded.format,
             encoding: decoded.encoding,
-            bytes: bytes.len(),
+            bytes: size,
         },
         doc,
         summary,
-    })
+    }
 }
 
 /// A Chinese state or body name found inside other words (中国 in 进程中国际) is not a

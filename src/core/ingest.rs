@@ -198,8 +198,9 @@ fn image_kind(b: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Reads bytes as a user's file: what it is, its text, or why it has none.
-pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
+/// What kind of file the bytes are, before any decoding: Docx, Pdf or Text (text may still
+/// turn out to be HTML), or why they cannot be read at all.
+pub fn container(name: &str, bytes: &[u8]) -> Result<Format, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
@@ -210,40 +211,73 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
         return Err(IngestError::Image { kind: kind.into() });
     }
     let ext = lower_ext(name);
-    let decoded = if bytes.starts_with(b"PK\x03\x04") || ext == "docx" {
-        Decoded {
-            text: docx_text(bytes)?,
-            format: Format::Docx,
-            encoding: "UTF-8".into(),
-        }
+    if bytes.starts_with(b"PK\x03\x04") || ext == "docx" {
+        Ok(Format::Docx)
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(IngestError::LegacyWord);
+        Err(IngestError::LegacyWord)
     } else if bytes.starts_with(b"%PDF-") || ext == "pdf" {
-        Decoded {
-            text: super::pdf::pdf_text(bytes)?,
-            format: Format::Pdf,
-            encoding: "PDF".into(),
-        }
+        Ok(Format::Pdf)
     } else {
-        let (text, encoding) = decode_text(bytes)?;
-        if matches!(ext.as_str(), "html" | "htm" | "xhtml") || looks_like_html(&text) {
-            Decoded {
-                text: super::html::html_text(&text),
-                format: Format::Html,
-                encoding,
-            }
-        } else {
-            Decoded {
-                text,
-                format: Format::Text,
-                encoding,
-            }
-        }
-    };
+        Ok(Format::Text)
+    }
+}
+
+#[cfg(feature = "pdf")]
+use super::pdf::pdf_text;
+
+/// The analysis worker is built without the PDF reader (it is a separate, lazily loaded
+/// worker) and hands PDFs over before decoding, so this is never reached there.
+#[cfg(not(feature = "pdf"))]
+fn pdf_text(_: &[u8]) -> Result<String, IngestError> {
+    Err(IngestError::BrokenPdf {
+        detail: "this build has no PDF reader".into(),
+    })
+}
+
+/// A PDF's text as read by `pdf::pdf_text` (in the browser, by the separate PDF reader).
+pub fn from_pdf_text(text: Result<String, IngestError>) -> Result<Decoded, IngestError> {
+    nonempty(Decoded {
+        text: text?,
+        format: Format::Pdf,
+        encoding: "PDF".into(),
+    })
+}
+
+fn nonempty(decoded: Decoded) -> Result<Decoded, IngestError> {
     if decoded.text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
     Ok(decoded)
+}
+
+/// Reads bytes as a user's file: what it is, its text, or why it has none.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
+    let decoded = match container(name, bytes)? {
+        Format::Docx => Decoded {
+            text: docx_text(bytes)?,
+            format: Format::Docx,
+            encoding: "UTF-8".into(),
+        },
+        Format::Pdf => return from_pdf_text(pdf_text(bytes)),
+        Format::Text | Format::Html => {
+            let (text, encoding) = decode_text(bytes)?;
+            let ext = lower_ext(name);
+            if matches!(ext.as_str(), "html" | "htm" | "xhtml") || looks_like_html(&text) {
+                Decoded {
+                    text: super::html::html_text(&text),
+                    format: Format::Html,
+                    encoding,
+                }
+            } else {
+                Decoded {
+                    text,
+                    format: Format::Text,
+                    encoding,
+                }
+            }
+        }
+    };
+    nonempty(decoded)
 }
 
 fn looks_like_html(text: &str) -> bool {

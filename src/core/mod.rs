@@ -11,6 +11,7 @@ pub mod html;
 pub mod ingest;
 pub mod kwic;
 pub mod meta;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod segment;
 pub mod speaker;
@@ -22,3 +23,6 @@ pub mod themes;
 /// S/2020/911 in Chinese, as extracted from the published PDF.
 pub const SEED_ZH: &str = include_str!("../../seeds/S-2020-911.zh.txt");
 pub const SEED_NAME: &str = "S-2020-911.zh.txt";
+/// The seed's analysis with the default lexicon, computed by the core at development time
+/// (kept current by `tests/seed_cache.rs`): the page shows it without waiting for the worker.
+pub const SEED_ANALYSED_JSON: &str = include_str!("../../seeds/S-2020-911.analysed.json");

@@ -93,6 +93,8 @@ pub struct Supervisor {
     in_flight: RefCell<Vec<u32>>,
     kept: RefCell<std::collections::BTreeMap<u32, (String, Vec<u8>)>>,
     lexicon: RefCell<Option<String>>,
+    /// The id the seed was given (`ToWorker::Seed`), sent again to a new worker.
+    seed: RefCell<Option<u32>>,
     restarts: RefCell<Vec<f64>>,
 }
 
@@ -118,6 +120,7 @@ impl Supervisor {
                     .insert(*id, (name.clone(), bytes.clone()));
                 self.in_flight.borrow_mut().push(*id);
             }
+            ToWorker::Seed { id, .. } => *self.seed.borrow_mut() = Some(*id),
             ToWorker::Forget { id } => {
                 self.kept.borrow_mut().remove(id);
                 self.in_flight.borrow_mut().retain(|x| x != id);
@@ -165,6 +168,10 @@ impl Supervisor {
         *self.engine.borrow_mut() = Some(engine);
         if let Some(toml) = self.lexicon.borrow().clone() {
             self.send(ToWorker::SetLexicon { toml })?;
+        }
+        let seed = *self.seed.borrow();
+        if let Some(id) = seed {
+            self.send(ToWorker::Seed { id, full: false })?;
         }
         let kept: Vec<(u32, String, Vec<u8>)> = self
             .kept

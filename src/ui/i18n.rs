@@ -133,10 +133,19 @@ pub fn language_name(lang: Lang, code: &str) -> String {
     }
 }
 
-pub fn status_ready(lang: Lang, parts: usize, tokens: usize, ms: f64, docs: usize) -> String {
-    match lang {
-        Lang::Zh => format!("已分词：{parts} 个部分，共 {tokens} 个词，用时 {ms:.0} 毫秒 · 工作区共 {docs} 份文件"),
-        Lang::En => format!("Segmented: {parts} parts, {tokens} tokens in {ms:.0} ms · {docs} documents in the workspace"),
+/// `ms` is the worker's time; none for the seed's analysis shipped with the page.
+pub fn status_ready(
+    lang: Lang,
+    parts: usize,
+    tokens: usize,
+    ms: Option<f64>,
+    docs: usize,
+) -> String {
+    match (lang, ms) {
+        (Lang::Zh, Some(ms)) => format!("已分词：{parts} 个部分，共 {tokens} 个词，用时 {ms:.0} 毫秒 · 工作区共 {docs} 份文件"),
+        (Lang::Zh, None) => format!("已分词：{parts} 个部分，共 {tokens} 个词（随页面预先算好） · 工作区共 {docs} 份文件"),
+        (Lang::En, Some(ms)) => format!("Segmented: {parts} parts, {tokens} tokens in {ms:.0} ms · {docs} documents in the workspace"),
+        (Lang::En, None) => format!("Segmented: {parts} parts, {tokens} tokens (precomputed with the page) · {docs} documents in the workspace"),
     }
 }
 

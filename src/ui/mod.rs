@@ -24,9 +24,9 @@ use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::analysis::read_structure;
+use crate::core::analysis::Analysed;
 use crate::core::themes::DEFAULT_LEXICON;
-use crate::core::{SEED_NAME, SEED_ZH};
+use crate::core::{SEED_ANALYSED_JSON, SEED_NAME};
 use crate::protocol::{FromWorker, ToWorker};
 use compare_view::CompareView;
 use corpus::CorpusView;
@@ -53,6 +53,22 @@ fn mark(name: &str) {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark(name);
     }
+}
+
+/// The service worker (sw.js) keeps the app's files for repeat and offline visits. Browsers
+/// offer none on insecure origins (file://), where the app simply works online.
+fn register_service_worker() {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    if !js_sys::Reflect::has(&nav, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let registered = wasm_bindgen_futures::JsFuture::from(nav.service_worker().register("./sw.js"));
+    // A refusal (e.g. storage disabled) leaves the app as it is, online only.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = registered.await;
+    });
 }
 
 fn set_html_lang(lang: Lang) {
@@ -105,8 +121,19 @@ where
     });
 }
 
+/// The seed's analysis shipped with the page: shown at once, before the worker has even
+/// loaded its dictionary. `None` only if the shipped file were unreadable (a build defect
+/// that `tests/seed_cache.rs` rules out); the worker's analysis is then awaited.
+fn shipped_seed() -> Option<Rc<Analysed>> {
+    serde_json::from_str::<Analysed>(SEED_ANALYSED_JSON)
+        .ok()
+        .map(Rc::new)
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
+    let seed = use_memo((), |_| shipped_seed());
+    let shipped = seed.is_some();
     let state = use_reducer(|| State {
         lang: LocalStorage::get::<String>(LANG_KEY)
             .ok()
@@ -116,8 +143,10 @@ pub fn app() -> Html {
             id: SEED_ID,
             name: SEED_NAME.to_string(),
             seed: true,
-            // The structure needs no dictionary: paint it at once, segment in the worker.
-            status: DocStatus::Pending(Some(Rc::new(read_structure(SEED_ZH)))),
+            status: match &*seed {
+                Some(a) => DocStatus::Ready(a.clone(), None),
+                None => DocStatus::Pending(None),
+            },
             added: 0.0,
         }],
         selected: SEED_ID,
@@ -144,7 +173,15 @@ pub fn app() -> Html {
         let (engine, store, unsaved) = (engine.clone(), store.clone(), unsaved.clone());
         let (pending_lexicon, next_id) = (pending_lexicon.clone(), next_id.clone());
         use_effect_with((), move |_| {
+            // The static shell of index.html stood in until this first render.
+            if let Some(shell) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("shell"))
+            {
+                shell.remove();
+            }
             mark("shell-painted");
+            register_service_worker();
             let on_msg =
                 {
                     let dispatch = dispatch.clone();
@@ -265,10 +302,11 @@ pub fn app() -> Html {
                     *pending_lexicon.borrow_mut() = Some(toml.clone());
                     send(ToWorker::SetLexicon { toml });
                 }
-                send(ToWorker::Ingest {
+                // The worker keeps the seed too (for its word boundaries and for re-tagging),
+                // and confirms the shipped tags or, with a stored lexicon, replaces them.
+                send(ToWorker::Seed {
                     id: SEED_ID,
-                    name: SEED_NAME.to_string(),
-                    bytes: SEED_ZH.as_bytes().to_vec(),
+                    full: !shipped,
                 });
                 if let Some(loaded) = loaded {
                     for doc in &loaded.docs {

@@ -25,7 +25,8 @@ pub enum EngineState {
 pub enum DocStatus {
     /// Sent to the worker; for the seed, its structure is already known.
     Pending(Option<Rc<Document>>),
-    Ready(Rc<Analysed>, f64),
+    /// With the worker's time in ms; none for the seed's analysis shipped with the page.
+    Ready(Rc<Analysed>, Option<f64>),
     Failed(IngestError),
 }
 
@@ -111,6 +112,16 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // The worker confirms the seed's shipped tags at start: nothing changes, so nothing
+        // is recomputed or rendered again.
+        if let Action::Retagged(id, themes) = &action {
+            let same = self.docs.iter().any(|d| {
+                d.id == *id && matches!(&d.status, DocStatus::Ready(a, _) if a.themes == *themes)
+            });
+            if same {
+                return self;
+            }
+        }
         let mut next = (*self).clone();
         if matches!(
             action,
@@ -146,7 +157,7 @@ impl Reducible for State {
             Action::Finished(id, result, ms) => {
                 if let Some(entry) = next.docs.iter_mut().find(|d| d.id == id) {
                     entry.status = match result {
-                        Ok(a) => DocStatus::Ready(Rc::new(*a), ms),
+                        Ok(a) => DocStatus::Ready(Rc::new(*a), Some(ms)),
                         Err(e) => DocStatus::Failed(e),
                     };
                 }

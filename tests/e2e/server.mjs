@@ -1,6 +1,7 @@
 // Dependency-free static server that behaves like GitHub Pages closely enough
 // for the e2e tests: files live under a URL prefix (`base`), directories
 // serve index.html, and responses are gzipped when the client accepts it.
+import crypto from 'node:crypto';
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -96,10 +97,18 @@ export function startServer({ root, port = 0, host = '127.0.0.1', base = '/', lo
       }
       const ext = path.extname(file).toLowerCase();
       let body = await fs.readFile(file);
+      // As GitHub Pages: cached for ten minutes, then revalidated by ETag.
+      const etag = `"${crypto.createHash('sha1').update(body).digest('hex')}"`;
       const headers = {
         'Content-Type': MIME[ext] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
+        'Cache-Control': 'max-age=600',
+        ETag: etag,
       };
+      if (req.headers['if-none-match'] === etag) {
+        status = 304;
+        res.writeHead(status, headers);
+        return res.end();
+      }
       if (COMPRESSIBLE.has(ext)) {
         headers.Vary = 'Accept-Encoding';
         if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {

@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import { openSeededApp, waitForSeedAnalysed, REPO_ROOT, DIST } from './helpers.mjs';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures');
-const STATIC = new Set(['', 'index.html', 'style.css', 'app.js', 'app_bg.wasm', 'worker_loader.js', 'worker.js', 'worker_bg.wasm']);
+const STATIC = new Set(['', 'index.html', 'style.css', 'app.js', 'app_bg.wasm', 'worker_loader.js', 'worker.js', 'worker_bg.wasm', 'sw.js', 'pdf_loader.js', 'pdf.js', 'pdf_bg.wasm']);
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'unsc-lens-trust-'));
 
 function tmpFile(name, content) {
