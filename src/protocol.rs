@@ -260,7 +260,9 @@ mod tests {
 
     #[test]
     fn the_seed_is_kept_and_answered_with_the_shipped_tags() {
-        let shipped: Analysed = serde_json::from_str(SEED_ANALYSED_JSON).unwrap();
+        let shipped = serde_json::from_str::<crate::core::ShippedSeed>(SEED_ANALYSED_JSON)
+            .unwrap()
+            .analysed;
         let mut w = WorkerState::new();
         let replies = w.handle(ToWorker::Seed { id: 1, full: false }, &|| 0.0);
         assert_eq!(

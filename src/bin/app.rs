@@ -2,6 +2,10 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // For the load benchmark: the page's wasm is compiled and running.
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("wasm-started");
+    }
     yew::Renderer::<unsc_lens::ui::App>::new().render();
 }
 

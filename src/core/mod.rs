@@ -23,6 +23,14 @@ pub mod themes;
 /// S/2020/911 in Chinese, as extracted from the published PDF.
 pub const SEED_ZH: &str = include_str!("../../seeds/S-2020-911.zh.txt");
 pub const SEED_NAME: &str = "S-2020-911.zh.txt";
-/// The seed's analysis with the default lexicon, computed by the core at development time
-/// (kept current by `tests/seed_cache.rs`): the page shows it without waiting for the worker.
+/// The seed's analysis with the default lexicon, and that lexicon, computed by the core at
+/// development time (kept current by `tests/seed_cache.rs`): the page shows them without
+/// waiting for the worker, and without a TOML parser of its own.
 pub const SEED_ANALYSED_JSON: &str = include_str!("../../seeds/S-2020-911.analysed.json");
+
+/// What `SEED_ANALYSED_JSON` holds.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ShippedSeed {
+    pub lexicon: themes::Lexicon,
+    pub analysed: analysis::Analysed,
+}

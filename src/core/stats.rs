@@ -61,9 +61,9 @@ pub fn document_frequencies<'a>(statements: &[&'a [TermCount]]) -> HashMap<&'a s
 /// document frequencies: tf = count / length; idf = ln((1 + N) / (1 + df)), so a term every
 /// statement uses scores nothing and is left out. Longer words get a mild bonus
 /// (×(1 + 0.15·(chars − 2)), at most ×1.6) so multi-character terms are preferred.
-pub fn key_terms_against(
+pub fn key_terms_against<K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
     target: &[TermCount],
-    df: &HashMap<&str, usize>,
+    df: &HashMap<K, usize>,
     statements: usize,
     n: usize,
 ) -> Vec<KeyTerm> {
@@ -107,14 +107,25 @@ pub fn workspace_key_terms(docs: &[Vec<&[TermCount]>], n: usize) -> Vec<DocKeyTe
     let all: Vec<&[TermCount]> = docs.iter().flatten().copied().collect();
     let df = document_frequencies(&all);
     docs.iter()
-        .map(|parts| DocKeyTerms {
-            parts: parts
-                .iter()
-                .map(|p| key_terms_against(p, &df, all.len(), n))
-                .collect(),
-            whole: key_terms_against(&merge_counts(parts.iter().copied()), &df, all.len(), n),
-        })
+        .map(|parts| doc_key_terms(parts, &df, all.len(), n))
         .collect()
+}
+
+/// Key terms of one document's parts and of the whole, against document frequencies over
+/// `statements` statements.
+pub fn doc_key_terms<K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
+    parts: &[&[TermCount]],
+    df: &HashMap<K, usize>,
+    statements: usize,
+    n: usize,
+) -> DocKeyTerms {
+    DocKeyTerms {
+        parts: parts
+            .iter()
+            .map(|p| key_terms_against(p, df, statements, n))
+            .collect(),
+        whole: key_terms_against(&merge_counts(parts.iter().copied()), df, statements, n),
+    }
 }
 
 /// A document's counts: the sum of its parts' counts, most frequent first.

@@ -25,8 +25,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::analysis::Analysed;
+use crate::core::themes::Lexicon;
 use crate::core::themes::DEFAULT_LEXICON;
-use crate::core::{SEED_ANALYSED_JSON, SEED_NAME};
+use crate::core::{ShippedSeed, SEED_ANALYSED_JSON, SEED_NAME};
 use crate::protocol::{FromWorker, ToWorker};
 use compare_view::CompareView;
 use corpus::CorpusView;
@@ -104,6 +105,52 @@ fn now_ms() -> f64 {
 type Unsaved = Rc<RefCell<HashMap<u32, StoredDoc>>>;
 type Shared<T> = Rc<RefCell<Option<T>>>;
 
+type Finished = (
+    u32,
+    Result<Box<Analysed>, crate::core::ingest::IngestError>,
+    f64,
+);
+
+/// Analyses that arrived and are not on screen yet. While letters stream in from the worker,
+/// one render every `BATCH_MS` takes all that came meanwhile, instead of one render (and one
+/// rebuild of the workspace) each; a letter arriving alone is shown at once.
+#[derive(Default)]
+struct Arrivals {
+    queue: Vec<Finished>,
+    scheduled: bool,
+    last_flush: f64,
+}
+
+const BATCH_MS: f64 = 250.0;
+
+fn arrive(arrivals: &Rc<RefCell<Arrivals>>, dispatch: &UseReducerDispatcher<State>, f: Finished) {
+    let mut a = arrivals.borrow_mut();
+    a.queue.push(f);
+    if a.scheduled {
+        return;
+    }
+    a.scheduled = true;
+    let delay = (a.last_flush + BATCH_MS - now_ms()).clamp(0.0, BATCH_MS);
+    let flush = {
+        let (arrivals, dispatch) = (arrivals.clone(), dispatch.clone());
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            let batch = {
+                let mut a = arrivals.borrow_mut();
+                a.scheduled = false;
+                a.last_flush = now_ms();
+                std::mem::take(&mut a.queue)
+            };
+            dispatch.dispatch(Action::FinishedMany(batch));
+        })
+    };
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            flush.unchecked_ref(),
+            delay as i32,
+        );
+    }
+}
+
 /// Runs a storage operation in the background and reports a failure.
 fn persist<F, Fut>(store: &Shared<Rc<Store>>, dispatch: &UseReducerDispatcher<State>, op: F)
 where
@@ -124,10 +171,12 @@ where
 /// The seed's analysis shipped with the page: shown at once, before the worker has even
 /// loaded its dictionary. `None` only if the shipped file were unreadable (a build defect
 /// that `tests/seed_cache.rs` rules out); the worker's analysis is then awaited.
-fn shipped_seed() -> Option<Rc<Analysed>> {
-    serde_json::from_str::<Analysed>(SEED_ANALYSED_JSON)
+fn shipped_seed() -> Option<(Rc<Analysed>, Rc<Lexicon>)> {
+    let shipped = serde_json::from_str::<ShippedSeed>(SEED_ANALYSED_JSON)
         .ok()
-        .map(Rc::new)
+        .map(|s| (Rc::new(s.analysed), Rc::new(s.lexicon)));
+    mark("seed-parsed");
+    shipped
 }
 
 #[function_component(App)]
@@ -144,14 +193,16 @@ pub fn app() -> Html {
             name: SEED_NAME.to_string(),
             seed: true,
             status: match &*seed {
-                Some(a) => DocStatus::Ready(a.clone(), None),
-                None => DocStatus::Pending(None),
+                Some((a, _)) => DocStatus::Ready(a.clone(), None),
+                None => DocStatus::Pending,
             },
             added: 0.0,
         }],
         selected: SEED_ID,
         engine: EngineState::Loading,
-        lexicon: None,
+        // The lexicon the shipped seed was tagged with, so its themes show at once; the
+        // worker confirms it, or a stored lexicon replaces it.
+        lexicon: seed.as_ref().as_ref().map(|(_, lexicon)| lexicon.clone()),
         lexicon_error: None,
         show_lexicon: false,
         route: Route::parse(&location_hash()),
@@ -182,6 +233,7 @@ pub fn app() -> Html {
             }
             mark("shell-painted");
             register_service_worker();
+            let arrivals: Rc<RefCell<Arrivals>> = Rc::default();
             let on_msg =
                 {
                     let dispatch = dispatch.clone();
@@ -219,7 +271,7 @@ pub fn app() -> Html {
                                     s.put_doc(&doc).await
                                 });
                             }
-                            dispatch.dispatch(Action::Finished(id, result, ms))
+                            arrive(&arrivals, &dispatch, (id, result, ms))
                         }
                         FromWorker::Tokens { id, parts } => {
                             dispatch.dispatch(Action::Tokens(id, parts))
@@ -312,8 +364,14 @@ pub fn app() -> Html {
                     for doc in &loaded.docs {
                         let mut n = next_id.borrow_mut();
                         *n = (*n).max(doc.id + 1);
-                        dispatch.dispatch(Action::Added(doc.id, doc.name.clone(), doc.added_ms));
                     }
+                    dispatch.dispatch(Action::Added(
+                        loaded
+                            .docs
+                            .iter()
+                            .map(|d| (d.id, d.name.clone(), d.added_ms))
+                            .collect(),
+                    ));
                     dispatch.dispatch(Action::Restored(loaded.docs.len(), loaded.skipped.len()));
                     for doc in loaded.docs {
                         send(ToWorker::Ingest {
@@ -401,19 +459,31 @@ pub fn app() -> Html {
         );
         let navigate = navigate.clone();
         // A new document: numbered, listed and shown at once, analysed when its bytes are in.
+        // Documents added together are one change of state (one render, not one each), and
+        // the reader opens on the last of them.
         let add = {
             let (dispatch, next_id, navigate) =
                 (dispatch.clone(), next_id.clone(), navigate.clone());
-            move |name: &str| {
-                let id = {
-                    let mut n = next_id.borrow_mut();
-                    *n += 1;
-                    *n - 1
-                };
+            move |names: &[String]| -> Vec<(u32, f64)> {
                 let added = now_ms();
-                dispatch.dispatch(Action::Added(id, name.to_string(), added));
-                navigate.emit(Route::Reader { doc: id, at: None });
-                (id, added)
+                let ids: Vec<(u32, f64)> = names
+                    .iter()
+                    .map(|_| {
+                        let mut n = next_id.borrow_mut();
+                        *n += 1;
+                        (*n - 1, added)
+                    })
+                    .collect();
+                dispatch.dispatch(Action::Added(
+                    ids.iter()
+                        .zip(names)
+                        .map(|((id, at), name)| (*id, name.clone(), *at))
+                        .collect(),
+                ));
+                if let Some((id, _)) = ids.last() {
+                    navigate.emit(Route::Reader { doc: *id, at: None });
+                }
+                ids
             }
         };
         let ingest = {
@@ -435,9 +505,10 @@ pub fn app() -> Html {
         };
         Callback::from(move |ev: SideEvent| match ev {
             SideEvent::Files(files) => {
-                for file in files {
-                    let name = file.name();
-                    let (id, added) = add(&name);
+                let names: Vec<String> = files.iter().map(|f| f.name()).collect();
+                for ((file, name), (id, added)) in
+                    files.into_iter().zip(names.clone()).zip(add(&names))
+                {
                     let (dispatch, ingest) = (dispatch.clone(), ingest.clone());
                     let reader = gloo::file::callbacks::read_as_bytes(
                         &gloo::file::File::from(file),
@@ -457,8 +528,9 @@ pub fn app() -> Html {
                 }
             }
             SideEvent::Paste(name, text) => {
-                let (id, added) = add(&name);
-                ingest(id, name, text.into_bytes(), added);
+                if let Some((id, added)) = add(std::slice::from_ref(&name)).pop() {
+                    ingest(id, name, text.into_bytes(), added);
+                }
             }
             SideEvent::Rename(id, name) => {
                 dispatch.dispatch(Action::Rename(id, name.clone()));
@@ -671,7 +743,7 @@ pub fn app() -> Html {
                         _ => None,
                     };
                     html! {
-                        <DocView key_terms={ws.keys.get(&entry.id).cloned()} tokens={state.tokens.get(&entry.id).cloned()}
+                        <DocView key_terms={ws.key_terms(entry.id)} tokens={state.tokens.get(&entry.id).cloned()}
                             on_tokens={request_tokens} {at} {entry} {lang} {lexicon} />
                     }
                 }

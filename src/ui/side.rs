@@ -165,7 +165,7 @@ pub fn side(p: &SideProps) -> Html {
                         Callback::from(move |_| on_event.emit(SideEvent::Select(id)))
                     };
                     let (kind, detail) = match &d.status {
-                        DocStatus::Pending(_) => ("pending", m.reading.to_string()),
+                        DocStatus::Pending => ("pending", m.reading.to_string()),
                         DocStatus::Ready(a, _) => ("ready", format!(
                             "{} · {} {}",
                             a.doc.meta.date.clone().unwrap_or_else(|| a.source.encoding.clone()),
@@ -176,7 +176,6 @@ pub fn side(p: &SideProps) -> Html {
                     };
                     let title = match &d.status {
                         DocStatus::Ready(a, _) => a.doc.meta.symbol.clone().unwrap_or_else(|| d.name.clone()),
-                        DocStatus::Pending(Some(doc)) => doc.meta.symbol.clone().unwrap_or_else(|| d.name.clone()),
                         _ => d.name.clone(),
                     };
                     let current = d.id == p.selected;
@@ -212,7 +211,7 @@ pub fn side(p: &SideProps) -> Html {
                                 <button type="button" class="doc-select" onclick={select} aria-current={current.then_some("true")}>
                                     <span class="doc-symbol">{ if d.seed { "★ " } else { "" } }{ title }</span>
                                     if d.seed { <span class="tag">{ t.seed }</span> }
-                                    if !d.seed && d.status != DocStatus::Pending(None) { <span class="doc-file">{ &d.name }</span> }
+                                    if !d.seed && d.status != DocStatus::Pending { <span class="doc-file">{ &d.name }</span> }
                                     <span class={classes!("doc-sub", (kind == "error").then_some("doc-error"))}>{ detail }</span>
                                 </button>
                                 if !d.seed {

@@ -21,13 +21,26 @@ pub enum EngineState {
     Failed(String),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum DocStatus {
-    /// Sent to the worker; for the seed, its structure is already known.
-    Pending(Option<Rc<Document>>),
+    /// Sent to the worker.
+    Pending,
     /// With the worker's time in ms; none for the seed's analysis shipped with the page.
     Ready(Rc<Analysed>, Option<f64>),
     Failed(IngestError),
+}
+
+/// The same analysis is the same object: views compare props on every render, and comparing
+/// whole analyses would cost more than the render it might save.
+impl PartialEq for DocStatus {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (DocStatus::Pending, DocStatus::Pending) => true,
+            (DocStatus::Ready(a, x), DocStatus::Ready(b, y)) => Rc::ptr_eq(a, b) && x == y,
+            (DocStatus::Failed(a), DocStatus::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +58,6 @@ impl DocEntry {
     pub fn document(&self) -> Option<&Document> {
         match &self.status {
             DocStatus::Ready(a, _) => Some(&a.doc),
-            DocStatus::Pending(Some(doc)) => Some(doc),
             _ => None,
         }
     }
@@ -81,8 +93,11 @@ pub enum Action {
     SetLang(Lang),
     EngineReady(Lexicon),
     EngineFailed(String),
-    Added(u32, String, f64),
+    /// Documents sent to the worker: id, name, when added.
+    Added(Vec<(u32, String, f64)>),
     Finished(u32, Result<Box<Analysed>, IngestError>, f64),
+    /// Several analyses at once (one render for all).
+    FinishedMany(Vec<(u32, Result<Box<Analysed>, IngestError>, f64)>),
     LexiconSet(Lexicon),
     LexiconRejected(LexiconError),
     Retagged(u32, DocThemes),
@@ -100,6 +115,15 @@ pub enum Action {
 }
 
 impl State {
+    fn finish(&mut self, id: u32, result: Result<Box<Analysed>, IngestError>, ms: f64) {
+        if let Some(entry) = self.docs.iter_mut().find(|d| d.id == id) {
+            entry.status = match result {
+                Ok(a) => DocStatus::Ready(Rc::new(*a), Some(ms)),
+                Err(e) => DocStatus::Failed(e),
+            };
+        }
+    }
+
     /// After a removal, keep the selection on a document that exists.
     fn reselect(&mut self) {
         if !self.docs.iter().any(|d| d.id == self.selected) {
@@ -126,6 +150,7 @@ impl Reducible for State {
         if matches!(
             action,
             Action::Finished(..)
+                | Action::FinishedMany(..)
                 | Action::Retagged(..)
                 | Action::Rename(..)
                 | Action::Remove(_)
@@ -140,26 +165,26 @@ impl Reducible for State {
                 next.lexicon = Some(Rc::new(lexicon));
             }
             Action::EngineFailed(msg) => next.engine = EngineState::Failed(msg),
-            Action::Added(id, name, added) => {
-                if matches!(next.route, Route::Reader { doc, .. } if doc == id) {
-                    next.selected = id;
-                }
-                if !next.docs.iter().any(|d| d.id == id) {
-                    next.docs.push(DocEntry {
-                        id,
-                        name,
-                        seed: false,
-                        status: DocStatus::Pending(None),
-                        added,
-                    })
+            Action::Added(all) => {
+                for (id, name, added) in all {
+                    if matches!(next.route, Route::Reader { doc, .. } if doc == id) {
+                        next.selected = id;
+                    }
+                    if !next.docs.iter().any(|d| d.id == id) {
+                        next.docs.push(DocEntry {
+                            id,
+                            name,
+                            seed: false,
+                            status: DocStatus::Pending,
+                            added,
+                        })
+                    }
                 }
             }
-            Action::Finished(id, result, ms) => {
-                if let Some(entry) = next.docs.iter_mut().find(|d| d.id == id) {
-                    entry.status = match result {
-                        Ok(a) => DocStatus::Ready(Rc::new(*a), Some(ms)),
-                        Err(e) => DocStatus::Failed(e),
-                    };
+            Action::Finished(id, result, ms) => next.finish(id, result, ms),
+            Action::FinishedMany(all) => {
+                for (id, result, ms) in all {
+                    next.finish(id, result, ms);
                 }
             }
             Action::LexiconSet(lexicon) => {

@@ -9,7 +9,7 @@ use super::route::Unit;
 use super::state::{DocEntry, DocStatus};
 use crate::core::analysis::Analysed;
 use crate::core::stats::{
-    document_frequencies, merge_counts, workspace_key_terms, DocKeyTerms, TermCount,
+    doc_key_terms, document_frequencies, merge_counts, DocKeyTerms, TermCount,
 };
 use crate::core::structure::{Part, PartKind};
 use crate::core::themes::Profile;
@@ -42,7 +42,11 @@ impl WsDoc {
 pub struct Workspace {
     /// Analysed documents, seed first, then in the order they were added.
     pub docs: Vec<WsDoc>,
-    pub keys: HashMap<u32, Rc<DocKeyTerms>>,
+    /// Statement document frequencies and the number of statements, computed when a view
+    /// first needs them: while letters stream in, the workspace is rebuilt often and most
+    /// rebuilds are never asked for key terms.
+    df: std::cell::OnceCell<(HashMap<String, usize>, usize)>,
+    keys: std::cell::RefCell<HashMap<u32, Rc<DocKeyTerms>>>,
 }
 
 /// Shared between components; equal when it is the same computation.
@@ -77,27 +81,32 @@ impl Workspace {
                 _ => None,
             })
             .collect();
-        // Every statement is weighed against all the statements in the workspace.
-        let lists: Vec<Vec<&[TermCount]>> = docs
-            .iter()
-            .map(|d| {
-                d.a.summary
-                    .parts
-                    .iter()
-                    .map(|p| p.terms.as_slice())
-                    .collect()
-            })
-            .collect();
-        let keys = docs
-            .iter()
-            .map(|d| d.id)
-            .zip(
-                workspace_key_terms(&lists, KEY_TERMS)
-                    .into_iter()
-                    .map(Rc::new),
-            )
-            .collect();
-        Workspace { docs, keys }
+        Workspace {
+            docs,
+            ..Workspace::default()
+        }
+    }
+
+    /// Key terms of a document's statements and of the whole, each statement weighed
+    /// against all the statements in the workspace.
+    pub fn key_terms(&self, id: u32) -> Option<Rc<DocKeyTerms>> {
+        if let Some(k) = self.keys.borrow().get(&id) {
+            return Some(k.clone());
+        }
+        let d = self.get(id)?;
+        let (df, statements) = self.df.get_or_init(|| {
+            let (df, n) = self.df();
+            (df.into_iter().map(|(t, c)| (t.to_string(), c)).collect(), n)
+        });
+        let parts: Vec<&[TermCount]> =
+            d.a.summary
+                .parts
+                .iter()
+                .map(|p| p.terms.as_slice())
+                .collect();
+        let k = Rc::new(doc_key_terms(&parts, df, *statements, KEY_TERMS));
+        self.keys.borrow_mut().insert(id, k.clone());
+        Some(k)
     }
 
     pub fn get(&self, id: u32) -> Option<&WsDoc> {

@@ -103,11 +103,13 @@ describe('UNSC Lens, served at /', () => {
     ]);
   });
 
+  // Parts below the first screen are not rendered until scrolled to (content-visibility:
+  // auto, issue #6), so their text is read from the DOM, not as rendered text.
   it('labels each annex and shows its speaker heading', async () => {
     const annexes = page.locator('#doc .part[data-kind="annex"]');
-    const labels = (await annexes.locator('.part-label').allInnerTexts()).map((t) => t.trim());
+    const labels = (await annexes.locator('.part-label').allTextContents()).map((t) => t.trim());
     assert.deepEqual(labels, ANNEX_LABELS);
-    const headings = await annexes.locator('.part-heading').allInnerTexts();
+    const headings = await annexes.locator('.part-heading').allTextContents();
     assert.equal(headings.length, 9, `headings: ${JSON.stringify(headings)}`);
     headings.forEach((h, i) => {
       // Every speaker line in the seed ends so; anything after it means the first paragraph leaked in.
@@ -123,13 +125,13 @@ describe('UNSC Lens, served at /', () => {
     for (let i = 0; i < 9; i++) {
       const part = annexes.nth(i);
       const where = `annex ${i + 1}`;
-      const countText = (await part.locator('.token-count').innerText()).trim();
+      const countText = (await part.locator('.token-count').textContent()).trim();
       assert.match(countText, /^\d+$/, `${where} .token-count is not an integer: ${JSON.stringify(countText)}`);
       assert.ok(Number(countText) > 100, `${where} has only ${countText} tokens`);
 
       const items = part.locator('.top-words li.top-word');
       const words = await items.evaluateAll((els) =>
-        els.map((e) => ({ word: e.dataset.word ?? '', count: e.dataset.count ?? '', text: e.innerText })),
+        els.map((e) => ({ word: e.dataset.word ?? '', count: e.dataset.count ?? '', text: e.textContent })),
       );
       assert.equal(words.length, 10, `${where} has ${words.length} top words`);
       for (const { word, count, text } of words) {
@@ -155,19 +157,19 @@ describe('UNSC Lens, served at /', () => {
   it('drops page furniture and rejoins paragraphs split by page breaks', async () => {
     // The job number is shown once, as metadata; it must not remain in the letter's text.
     assert.equal(await page.textContent('#doc .meta-job dd'), '20-12063');
-    const partsText = (await page.locator('#doc .part').allInnerTexts()).join('\n');
+    const partsText = (await page.locator('#doc .part').allTextContents()).join('\n');
     assert.ok(!partsText.includes('20-12063'), 'job number 20-12063 is displayed in the text');
-    const paras = await page.locator('#doc .para').allInnerTexts();
+    const paras = await page.locator('#doc .para').allTextContents();
     assert.ok(paras.length > 50, `only ${paras.length} .para elements`);
     const withSymbol = paras.filter((p) => p.includes('S/2020/911'));
     assert.deepEqual(withSymbol, [], 'document symbol running header left in paragraphs');
 
-    const annex1 = await page.locator('#doc .part[data-annex="1"] .para').allInnerTexts();
+    const annex1 = await page.locator('#doc .part[data-annex="1"] .para').allTextContents();
     assert.ok(
       annex1.some((p) => p.includes('提高联合国维和人员安全与安保的措施')),
       'annex 1 paragraph split by the page break was not rejoined',
     );
-    const annex9 = await page.locator('#doc .part[data-annex="9"] .para').allInnerTexts();
+    const annex9 = await page.locator('#doc .part[data-annex="9"] .para').allTextContents();
     assert.ok(
       annex9.some((p) => p.includes('我们完全支持这些由数据驱动的办法')),
       'annex 9 paragraph split by the page break was not rejoined',

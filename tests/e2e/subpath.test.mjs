@@ -79,7 +79,7 @@ for (const [label, root] of BUILDS) {
       const { context, page, log } = await openPage(app.browser, app.url);
       try {
         await waitForSeedAnalysed(page);
-        const headings = await page.locator('#doc .part[data-kind="annex"] .part-heading').allInnerTexts();
+        const headings = await page.locator('#doc .part[data-kind="annex"] .part-heading').allTextContents();
         assert.equal(headings.length, 9, `headings: ${JSON.stringify(headings)}`);
         assert.ok(headings.every((h) => h.trim().length > 0), 'empty heading');
         assert.ok(await page.locator('#doc .part[data-annex="9"] .part-heading').isVisible());
