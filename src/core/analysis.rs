@@ -105,13 +105,13 @@ pub fn analyse_decoded(name: &str, size: usize, decoded: Decoded, an: &Analyzer)
 /// its ends. Latin names are matched on word boundaries already.
 pub fn drop_split_names(doc: &mut Document, tokens: &DocTokens) {
     use super::entities::EntityKind;
-    let boundaries: std::collections::HashSet<usize> =
-        tokens.all().flat_map(|t| [t.start, t.end]).collect();
     let text = &doc.text;
+    // Each name is checked against the words of its own line (a set of every boundary in
+    // the document cost more than all the names together).
     doc.entities.retain(|e| {
         let named = matches!(e.kind, EntityKind::State | EntityKind::Body);
-        let han = e.span.slice(text).chars().any(super::text::is_han);
-        !(named && han) || (boundaries.contains(&e.span.start) && boundaries.contains(&e.span.end))
+        !(named && e.span.slice(text).chars().any(super::text::is_han))
+            || (tokens.is_boundary(e.span.start) && tokens.is_boundary(e.span.end))
     });
 }
 

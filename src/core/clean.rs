@@ -29,8 +29,8 @@ enum LineKind {
     Text,
 }
 
-fn classify(line: &str) -> LineKind {
-    let t = line.trim_matches(is_space);
+/// `t`: the line without its surrounding spaces.
+fn classify(t: &str) -> LineKind {
     if t.is_empty() {
         LineKind::Blank
     } else if is_furniture(t) {
@@ -44,17 +44,20 @@ fn classify(line: &str) -> LineKind {
 /// `S/2020/911`, `A/74/19`, `S/PRST/2007/2`, `S/RES/2436 (2018)`.
 pub fn is_symbol_line(t: &str) -> bool {
     let core = t.split(" (").next().unwrap_or(t);
-    let mut parts = core.split('/');
-    let organ = parts.next().unwrap_or("");
-    let rest: Vec<&str> = parts.collect();
+    // Every line of a letter is tested: the organ is checked first, and nothing allocated.
+    let Some((organ, rest)) = core.split_once('/') else {
+        return false;
+    };
     !organ.is_empty()
         && organ.len() <= 4
         && organ.chars().all(|c| c.is_ascii_uppercase())
-        && rest.len() >= 2
+        && rest.contains('/')
         && rest
-            .iter()
+            .split('/')
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
-        && rest.iter().any(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && rest
+            .split('/')
+            .any(|p| p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A job number: two digits, a hyphen, five digits (`20-12063`).
@@ -87,8 +90,13 @@ pub fn is_furniture(t: &str) -> bool {
     if is_symbol_line(t) {
         return true;
     }
-    // The first-page header laid out in columns: the organ's name beside the symbol.
-    let cols = super::meta::columns(t);
+    // The first-page header laid out in columns: the organ's name beside the symbol (which
+    // has a slash: most lines have none, and need not be split into columns).
+    let cols = if t.contains('/') {
+        super::meta::columns(t)
+    } else {
+        Vec::new()
+    };
     if cols.len() > 1
         && cols.iter().any(|c| is_symbol_line(c))
         && cols.iter().all(|c| {
@@ -112,23 +120,42 @@ pub fn is_furniture(t: &str) -> bool {
     }
     // Footer: words separated by spaces or by the replacement character that the PDF's
     // private-use glyph becomes; one job number plus only page numbers and language codes.
-    let words: Vec<&str> = t
+    // One pass that stops at the first word of any other kind (a line of text's first).
+    let mut jobs = 0;
+    for w in t
         .split(|c: char| is_space(c) || c == '\u{FFFD}')
         .filter(|w| !w.is_empty())
-        .collect();
-    let jobs = words.iter().filter(|w| is_job_number(w)).count();
+    {
+        if is_job_number(w) {
+            jobs += 1;
+        } else if !(is_page_number(w) || matches!(w, "(C)" | "(E)" | "(F)" | "(R)" | "(S)" | "(A)"))
+        {
+            return false;
+        }
+    }
     jobs == 1
-        && words.iter().all(|w| {
-            is_job_number(w)
-                || is_page_number(w)
-                || matches!(*w, "(C)" | "(E)" | "(F)" | "(R)" | "(S)" | "(A)")
-        })
 }
 
-/// A line that must stand as its own block whatever its neighbours: an annex label or an
-/// original-language marker.
-fn is_structural(t: &str) -> bool {
-    super::structure::annex_label(t).is_some() || super::structure::language_marker(t).is_some()
+/// What the block-joining rules need to know of a text line, worked out once per line:
+/// each line is looked at again as the previous line of the next one.
+struct LineFacts {
+    /// An annex label (附件一, Annex I): the block after it is a statement heading.
+    annex: bool,
+    /// A line that must stand as its own block whatever its neighbours: an annex label or
+    /// an original-language marker.
+    structural: bool,
+    width: usize,
+}
+
+impl LineFacts {
+    fn of(t: &str) -> LineFacts {
+        let annex = super::structure::annex_label(t).is_some();
+        LineFacts {
+            annex,
+            structural: annex || super::structure::language_marker(t).is_some(),
+            width: display_width(t),
+        }
+    }
 }
 
 /// How a statement's heading ends (…的发言).
@@ -141,8 +168,7 @@ struct Line<'a> {
 
 /// Width above which a line is taken to be filled to the margin (and so hard-wrapped):
 /// three quarters of the 90th percentile of line widths.
-fn full_width<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
-    let mut widths: Vec<usize> = lines.map(display_width).collect();
+fn full_width(mut widths: Vec<usize>) -> usize {
     if widths.is_empty() {
         return usize::MAX;
     }
@@ -160,42 +186,39 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut gap = false;
     let mut page_break = false;
     for line in raw.lines() {
-        match classify(line) {
+        let t = line.trim_matches(is_space);
+        match classify(t) {
             LineKind::Blank => gap = true,
             LineKind::Furniture => {
-                furniture.push(line.trim_matches(is_space).to_string());
+                furniture.push(t.to_string());
                 gap = true;
                 page_break = true;
             }
             LineKind::Text => {
                 let indented = line.starts_with(is_space);
-                items.push((
-                    Line {
-                        text: line.trim_matches(is_space),
-                        indented,
-                    },
-                    gap,
-                    page_break,
-                ));
+                items.push((Line { text: t, indented }, gap, page_break));
                 gap = false;
                 page_break = false;
             }
         }
     }
-    let full = full_width(items.iter().map(|(l, _, _)| l.text));
+    let facts: Vec<LineFacts> = items
+        .iter()
+        .map(|(l, _, _)| LineFacts::of(l.text))
+        .collect();
+    let full = full_width(facts.iter().map(|f| f.width).collect());
 
     let mut blocks: Vec<String> = Vec::new();
-    let mut prev: Option<&str> = None;
+    let mut prev: Option<(&str, &LineFacts)> = None;
     // Whether the block being built follows an annex label, i.e. is a statement heading.
     let mut heading_block = false;
-    for (line, gap, page_break) in &items {
-        let structural = is_structural(line.text);
+    for ((line, gap, page_break), fact) in items.iter().zip(&facts) {
         let starts_new = match prev {
             None => true,
-            Some(p) => {
+            Some((p, pf)) => {
                 let prev_end = p.chars().last().unwrap_or('。');
-                let wrapped = display_width(p) >= full && !is_sentence_end(prev_end);
-                if structural || is_structural(p) {
+                let wrapped = pf.width >= full && !is_sentence_end(prev_end);
+                if fact.structural || pf.structural {
                     true
                 } else if heading_block && HEADING_ENDS.iter().any(|e| p.ends_with(e)) {
                     // A heading that fills the line is still only the heading.
@@ -207,28 +230,27 @@ pub fn clean(raw: &str) -> Cleaned {
                     // Within a run of lines only an indent after a full stop or a line
                     // short of the margin (a heading, a signature, a paragraph's last
                     // line) ends the block.
-                    (line.indented && is_sentence_end(prev_end)) || display_width(p) < full
+                    (line.indented && is_sentence_end(prev_end)) || pf.width < full
                 }
             }
         };
         if starts_new {
-            heading_block = prev.is_some_and(|p| super::structure::annex_label(p).is_some());
+            heading_block = prev.is_some_and(|(_, pf)| pf.annex);
             blocks.push(line.text.to_string());
         } else if let Some(block) = blocks.last_mut() {
             join_line(block, line.text);
         }
-        prev = Some(line.text);
+        prev = Some((line.text, fact));
     }
 
     let mut text = String::with_capacity(raw.len());
     let mut spans = Vec::with_capacity(blocks.len());
     for b in &blocks {
-        let b = squeeze_cjk_spaces(b);
         if !text.is_empty() {
             text.push('\n');
         }
         let start = text.len();
-        text.push_str(&b);
+        squeeze_cjk_spaces_into(&mut text, b);
         spans.push(Span::new(start, text.len()));
     }
     Cleaned {
@@ -254,30 +276,33 @@ fn join_line(block: &mut String, next: &str) {
 
 /// Removes spaces that extraction put between Han characters (`综 合业 绩` → `综合业绩`),
 /// keeping spaces that separate Latin words or numbers.
+#[cfg(test)]
 fn squeeze_cjk_spaces(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    squeeze_cjk_spaces_into(&mut out, s);
+    out
+}
+
+/// [`squeeze_cjk_spaces`] appending to `out` (the cleaned text being built), so a block
+/// needs no copy of its own. A run of spaces becomes one space, or nothing between two
+/// CJK characters.
+fn squeeze_cjk_spaces_into(out: &mut String, s: &str) {
+    let mut before: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         if is_space(c) {
-            let mut j = i;
-            while j < chars.len() && is_space(chars[j]) {
-                j += 1;
-            }
-            let before = out.chars().last();
-            let after = chars.get(j).copied();
+            while chars.next_if(|c| is_space(*c)).is_some() {}
+            let after = chars.peek().copied();
             let drop = matches!((before, after), (Some(a), Some(b)) if is_cjk(a) && is_cjk(b));
             if !drop {
                 out.push(' ');
+                before = Some(' ');
             }
-            i = j;
         } else {
             out.push(c);
-            i += 1;
+            before = Some(c);
         }
     }
-    out
 }
 
 #[cfg(test)]

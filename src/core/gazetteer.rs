@@ -1,7 +1,6 @@
 //! Member states and UN bodies from `data/`, and longest-match lookup of their names in
 //! text (多米尼加共和国 before 多米尼克, 南苏丹 before 苏丹).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const MEMBER_STATES: &str = include_str!("../../data/member_states.tsv");
@@ -99,27 +98,68 @@ fn is_ascii_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
+/// Names sharing a first character, longest first.
+type Names = Vec<(usize, String)>;
+
 /// Finds the names of a list of entries in text: non-overlapping, longest first at each
 /// position, Latin names only on word boundaries (so "Oman" is not found in "woman").
 pub struct NameMatcher {
-    /// Names by their first character, longest first.
-    by_first: HashMap<char, Vec<(usize, String)>>,
+    /// Names by their first character, sorted by that character.
+    by_first: Vec<(char, Names)>,
+    /// For each ASCII byte, the index in `by_first` of the names it starts.
+    ascii: [Option<usize>; 128],
+    /// Bit `c % 4096` is set when some name starts with `c`. The text is looked at
+    /// character by character and most Han characters start no name: one bit test passes
+    /// over them, where a hash-map lookup at every position was most of the time.
+    starts: [u64; 64],
 }
 
 impl NameMatcher {
     pub fn new(entries: &[Vec<String>]) -> Self {
-        let mut by_first: HashMap<char, Vec<(usize, String)>> = HashMap::new();
+        let mut by_first: Vec<(char, Names)> = Vec::new();
         for (i, names) in entries.iter().enumerate() {
             for n in names {
                 if let Some(c) = n.chars().next() {
-                    by_first.entry(c).or_default().push((i, n.clone()));
+                    let at = match by_first.binary_search_by_key(&c, |(f, _)| *f) {
+                        Ok(at) => at,
+                        Err(at) => {
+                            by_first.insert(at, (c, Vec::new()));
+                            at
+                        }
+                    };
+                    by_first[at].1.push((i, n.clone()));
                 }
             }
         }
-        for list in by_first.values_mut() {
+        let mut ascii = [None; 128];
+        let mut starts = [0u64; 64];
+        for (at, (c, list)) in by_first.iter_mut().enumerate() {
             list.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+            if c.is_ascii() {
+                ascii[*c as usize] = Some(at);
+            }
+            let bit = *c as usize % 4096;
+            starts[bit / 64] |= 1 << (bit % 64);
         }
-        NameMatcher { by_first }
+        NameMatcher {
+            by_first,
+            ascii,
+            starts,
+        }
+    }
+
+    /// The names starting with `c`, longest first.
+    fn starting_with(&self, c: char) -> Option<&Names> {
+        let at = if c.is_ascii() {
+            self.ascii[c as usize]?
+        } else {
+            let bit = c as usize % 4096;
+            if self.starts[bit / 64] & (1 << (bit % 64)) == 0 {
+                return None;
+            }
+            self.by_first.binary_search_by_key(&c, |(f, _)| *f).ok()?
+        };
+        Some(&self.by_first[at].1)
     }
 
     pub fn find(&self, text: &str) -> Vec<NameHit> {
@@ -127,7 +167,7 @@ impl NameMatcher {
         let mut pos = 0;
         while let Some(c) = text[pos..].chars().next() {
             let rest = &text[pos..];
-            let found = self.by_first.get(&c).and_then(|list| {
+            let found = self.starting_with(c).and_then(|list| {
                 list.iter().find(|(_, name)| {
                     rest.starts_with(name.as_str())
                         && (!name.is_ascii()

@@ -1,10 +1,10 @@
 //! jieba-rs with the UN user dictionary and stop words from `data/`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use jieba_rs::Jieba;
 
-use super::text::{is_space, Span};
+use super::text::{is_space, FxBuildHasher, Span};
 
 const USER_DICT: &str = include_str!("../../data/userdict.tsv");
 /// jieba's dictionary (word and frequency per line) without its rarest words: the worker's
@@ -49,23 +49,43 @@ pub fn parse_user_dict(src: &str) -> Result<Vec<DictEntry<'_>>, String> {
 /// The words of each block of a document, computed once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocTokens {
-    blocks: HashMap<usize, Vec<Span>>,
+    /// Each line's start with its words, in text order (so by start: a binary search finds
+    /// a line, where a hash map hashed every lookup).
+    blocks: Vec<(usize, Vec<Span>)>,
 }
 
 impl DocTokens {
     /// The words of the block starting at `span.start` (paragraphs and headings are blocks).
     pub fn of(&self, span: Span) -> &[Span] {
-        self.blocks.get(&span.start).map_or(&[], Vec::as_slice)
+        self.blocks
+            .binary_search_by_key(&span.start, |(start, _)| *start)
+            .map_or(&[], |i| self.blocks[i].1.as_slice())
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Span> {
-        self.blocks.values().flatten()
+        self.blocks.iter().flat_map(|(_, words)| words)
+    }
+
+    /// Whether a word starts or ends at byte `at` of the text.
+    pub fn is_boundary(&self, at: usize) -> bool {
+        // The line holding `at` (its end included: a word can end there); words of other
+        // lines lie wholly before or after it.
+        let line = self.blocks.partition_point(|(start, _)| *start <= at);
+        let Some((_, words)) = line.checked_sub(1).map(|l| &self.blocks[l]) else {
+            return false;
+        };
+        // A line's words are in text order and do not overlap, so starts and ends both
+        // increase: the first word ending at or after `at` is the only one that can start
+        // or end there.
+        let i = words.partition_point(|w| w.end < at);
+        words.get(i).is_some_and(|w| w.start == at || w.end == at)
     }
 }
 
 pub struct Segmenter {
     jieba: Jieba,
-    stop: HashSet<&'static str>,
+    /// FxHash: every word of a document is looked up.
+    stop: HashSet<&'static str, FxBuildHasher>,
 }
 
 impl Segmenter {
@@ -125,11 +145,11 @@ impl Segmenter {
 
     /// Every block (line) of a document's text segmented once, for all later stages.
     pub fn segment_document(&self, text: &str) -> DocTokens {
-        let mut blocks = HashMap::new();
+        let mut blocks = Vec::new();
         let mut at = 0;
         for line in text.split('\n') {
             let span = Span::new(at, at + line.len());
-            blocks.insert(at, self.words(text, span));
+            blocks.push((at, self.words(text, span)));
             at += line.len() + 1;
         }
         DocTokens { blocks }
@@ -144,7 +164,8 @@ impl Segmenter {
     /// names the dictionary does not know; single Latin letters are fragments of symbols
     /// such as the S of S/2020/372).
     pub fn is_content(&self, word: &str) -> bool {
-        is_word(word) && !self.is_stop_word(word) && word.chars().nth(1).is_some()
+        // The set lookup last: single characters (many) need none.
+        is_word(word) && word.chars().nth(1).is_some() && !self.is_stop_word(word)
     }
 }
 
@@ -156,7 +177,13 @@ impl Default for Segmenter {
 
 /// A token that is a word, not punctuation or a number.
 pub fn is_word(token: &str) -> bool {
-    token.chars().any(|c| c.is_alphabetic())
+    token.chars().any(is_letter)
+}
+
+/// `char::is_alphabetic`, answering first for the common Han blocks (every character of
+/// which is a letter; a test checks), which would otherwise go to its table search.
+fn is_letter(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}') || c.is_alphabetic()
 }
 
 #[cfg(test)]
@@ -176,6 +203,13 @@ mod tests {
             parse_user_dict("# c\n南苏丹\t12\n以行动促维和\tmany\n").unwrap_err(),
             "line 3: frequency \"many\" is not a whole number"
         );
+    }
+
+    #[test]
+    fn han_fast_path_agrees_with_is_alphabetic() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -144,21 +144,34 @@ impl Document {
 /// `Annex to the letter dated …` → the annex number.
 pub fn annex_label(t: &str) -> Option<u32> {
     let t = t.trim_matches(is_space);
-    // Extraction may space out a short Chinese label (附 件 一).
-    let squeezed: String = t.chars().filter(|c| !is_space(*c)).collect();
-    if let Some(rest) = squeezed
-        .strip_prefix("附件")
-        .filter(|r| r.chars().count() <= 4)
-    {
-        return if rest.is_empty() {
-            Some(1)
-        } else {
-            parse_chinese_numeral(rest).or_else(|| rest.parse().ok())
-        };
+    // Extraction may space out a short Chinese label (附 件 一). Called on every line of
+    // every letter, so the label's shape is checked before anything is allocated: after
+    // the spaces are dropped it is 附件 and at most four more characters.
+    if t.starts_with('附') {
+        let mut chars = t.chars().filter(|c| !is_space(*c));
+        if chars.next() == Some('附') && chars.next() == Some('件') {
+            let rest: String = chars.take(5).collect();
+            if rest.chars().count() <= 4 {
+                return if rest.is_empty() {
+                    Some(1)
+                } else {
+                    parse_chinese_numeral(&rest).or_else(|| rest.parse().ok())
+                };
+            }
+        }
     }
     // A single annex titled by the letter it belongs to: 2021年3月2日…给秘书长的信的附件.
     if t.ends_with("的信的附件") && t.chars().count() <= 120 {
         return Some(1);
+    }
+    // Only a line starting with "annex" (any case) can be an English label: checked on the
+    // bytes before the line is copied lower-cased.
+    if !t
+        .as_bytes()
+        .get(..5)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"annex"))
+    {
+        return None;
     }
     let lower = t.to_ascii_lowercase();
     let rest = lower.strip_prefix("annex")?;

@@ -71,42 +71,79 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}'
 }
 
+/// FxHash (rustc's hasher), for maps looked up once per word of a document with keys the
+/// program chose: SipHash's resistance to chosen keys is not needed there and costs most of
+/// each lookup.
+pub type FxBuildHasher = rustc_hash::FxBuildHasher;
+
 /// Text with full-width ASCII forms (`Ｓ／２０２０`, `（`, `：`) and wide or no-break spaces
 /// folded to their ASCII counterparts, for matching only: the displayed text keeps its form.
-/// `map[i]` is the byte offset in the original text of byte `i` of the folded one (with one
-/// extra entry for the end), so a span found in the folded text maps back exactly.
+/// A span found in the folded text maps back exactly to the same characters in the original.
 pub struct Folded {
     pub text: String,
-    map: Vec<usize>,
+    /// Where the offset between the two texts changes: (byte in the folded text, byte in
+    /// the original) at each folded character and just after it, in order. Between two
+    /// anchors the texts agree byte for byte, so no per-byte map is needed (one was eight
+    /// bytes per byte of text); with nothing folded this is empty.
+    anchors: Vec<(usize, usize)>,
+    original_len: usize,
 }
 
 impl Folded {
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len() + 1);
-        for (at, c) in original.char_indices() {
+        let mut anchors = Vec::new();
+        // Original bytes up to here are in `text` already.
+        let mut copied = 0;
+        let bytes = original.as_bytes();
+        // Only characters U+00A0 (C2 A0), U+3000 (E3 80 80) and U+FF01…U+FF5E (EF BC 81 …
+        // EF BD 9E) fold, so only their lead bytes need a closer look (a lead byte is never
+        // a continuation byte, so a hit is always a character's start).
+        for (at, b) in bytes.iter().enumerate() {
+            if !matches!(b, 0xC2 | 0xE3 | 0xEF) {
+                continue;
+            }
+            let Some(c) = original[at..].chars().next() else {
+                continue;
+            };
             let folded = match c {
                 '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
                 '\u{3000}' | '\u{00A0}' => ' ',
-                _ => c,
+                _ => continue,
             };
-            let start = text.len();
+            text.push_str(&original[copied..at]);
+            anchors.push((text.len(), at));
             text.push(folded);
-            map.extend(std::iter::repeat_n(at, text.len() - start));
+            copied = at + c.len_utf8();
+            anchors.push((text.len(), copied));
         }
-        map.push(original.len());
-        Folded { text, map }
+        text.push_str(&original[copied..]);
+        Folded {
+            text,
+            anchors,
+            original_len: original.len(),
+        }
     }
 
     /// A span of the folded text → the same characters in the original.
     pub fn original(&self, span: Span) -> Span {
-        let at = |i: usize| {
-            self.map
-                .get(i)
-                .copied()
-                .unwrap_or(*self.map.last().unwrap_or(&0))
-        };
-        Span::new(at(span.start), at(span.end))
+        Span::new(self.original_at(span.start), self.original_at(span.end))
+    }
+
+    /// Byte `i` of the folded text → the start, in the original, of the character it is
+    /// part of (the end of the original at or past the end).
+    fn original_at(&self, i: usize) -> usize {
+        if i >= self.text.len() {
+            return self.original_len;
+        }
+        let i = self.text.floor_char_boundary(i);
+        match self.anchors.partition_point(|(f, _)| *f <= i) {
+            0 => i,
+            n => {
+                let (f, o) = self.anchors[n - 1];
+                o + (i - f)
+            }
+        }
     }
 }
 
@@ -199,6 +236,34 @@ mod tests {
         let at = f.text.find("S/2020/372").unwrap();
         let back = f.original(Span::new(at, at + "S/2020/372".len()));
         assert_eq!(back.slice(original), "Ｓ／２０２０／３７２");
+    }
+
+    #[test]
+    fn folded_offsets_match_a_byte_by_byte_map() {
+        for original in [
+            "",
+            "abc",
+            "见Ｓ／２０２０\u{3000}和\u{00A0}x（２）",
+            "ＡＢ",
+            "中文\u{3000}",
+        ] {
+            let f = Folded::new(original);
+            // The map the anchors replace: each folded byte → its character's start.
+            let mut map = Vec::new();
+            for (at, c) in original.char_indices() {
+                let folded = match c {
+                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap(),
+                    '\u{3000}' | '\u{00A0}' => ' ',
+                    _ => c,
+                };
+                map.extend(std::iter::repeat_n(at, folded.len_utf8()));
+            }
+            map.push(original.len());
+            for i in 0..=f.text.len() + 2 {
+                let want = map.get(i).copied().unwrap_or(original.len());
+                assert_eq!(f.original_at(i), want, "{original:?} byte {i}");
+            }
+        }
     }
 
     #[test]

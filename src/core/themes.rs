@@ -7,13 +7,14 @@
 //! tagged when the score reaches [`THRESHOLD`]. A statement's profile gives, per theme, the
 //! share of its paragraphs tagged and the share of all its cue weight.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::segment::{DocTokens, Segmenter};
 use super::structure::Document;
-use super::text::{Folded, Span};
+use super::text::{is_han, Folded, FxBuildHasher, Span};
 
 pub const DEFAULT_LEXICON: &str = include_str!("../../data/themes.toml");
 
@@ -161,11 +162,32 @@ pub fn cue_lines(theme: &Theme) -> String {
 }
 
 /// Words normalised for matching: width-folded and lower-cased.
-fn normalised(text: &str, words: &[Span]) -> Vec<(Span, String)> {
+fn normalised<'a>(text: &'a str, words: &[Span]) -> Vec<(Span, Cow<'a, str>)> {
     words
         .iter()
-        .map(|s| (*s, Folded::new(s.slice(text)).text.to_lowercase()))
+        .map(|s| (*s, normalise(s.slice(text))))
         .collect()
+}
+
+/// A character that width folding and lower-casing both leave as it is: Han and the CJK
+/// and general punctuation around it (a test checks every one).
+fn is_settled(c: char) -> bool {
+    is_han(c) || matches!(c, '\u{3001}'..='\u{303F}' | '\u{2010}'..='\u{2027}')
+}
+
+/// One word width-folded and lower-cased. Nearly every word of a letter is Han or plain
+/// ASCII, which folding leaves alone: those are borrowed (or only ASCII-lower-cased) rather
+/// than copied twice.
+fn normalise(word: &str) -> Cow<'_, str> {
+    if word.chars().all(|c| c.is_ascii() || is_settled(c)) {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else {
+        Cow::Owned(Folded::new(word).text.to_lowercase())
+    }
 }
 
 struct CompiledCue {
@@ -178,18 +200,19 @@ struct CompiledCue {
 /// A lexicon ready to match: cues segmented like the text, indexed by their first token.
 pub struct Tagger {
     pub lexicon: Lexicon,
-    by_first: HashMap<String, Vec<CompiledCue>>,
+    /// FxHash, not SipHash: every word of every paragraph is looked up.
+    by_first: HashMap<String, Vec<CompiledCue>, FxBuildHasher>,
 }
 
 impl Tagger {
     pub fn new(lexicon: Lexicon, seg: &Segmenter) -> Tagger {
-        let mut by_first: HashMap<String, Vec<CompiledCue>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<CompiledCue>, FxBuildHasher> = HashMap::default();
         for (i, theme) in lexicon.themes.iter().enumerate() {
             for (term, weight) in &theme.cues {
                 let tokens: Vec<String> =
                     normalised(term, &seg.words(term, Span::new(0, term.len())))
                         .into_iter()
-                        .map(|(_, t)| t)
+                        .map(|(_, t)| t.into_owned())
                         .collect();
                 let Some(first) = tokens.first().cloned() else {
                     continue;
@@ -220,7 +243,7 @@ impl Tagger {
         let tokens = normalised(text, words);
         let mut raw: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
-            let Some(cues) = self.by_first.get(&tokens[i].1) else {
+            let Some(cues) = self.by_first.get(tokens[i].1.as_ref()) else {
                 continue;
             };
             for cue in cues {
@@ -228,8 +251,8 @@ impl Tagger {
                 if i + n <= tokens.len()
                     && tokens[i..i + n]
                         .iter()
-                        .map(|(_, t)| t)
-                        .eq(cue.tokens.iter())
+                        .map(|(_, t)| t.as_ref())
+                        .eq(cue.tokens.iter().map(String::as_str))
                 {
                     raw.push(Hit {
                         theme: cue.theme,
@@ -416,6 +439,27 @@ pub struct DocThemes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settled_characters_need_no_normalising() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| is_settled(*c))
+        {
+            let s = c.to_string();
+            assert_eq!(Folded::new(&s).text.to_lowercase(), s, "U+{:04X}", c as u32);
+        }
+        for w in [
+            "维和",
+            "Protection",
+            "ＣＯＶＩＤ－１９",
+            "“维和”",
+            "ÉTAT",
+            "covid-19",
+        ] {
+            assert_eq!(normalise(w), Folded::new(w).text.to_lowercase(), "{w}");
+        }
+    }
 
     #[test]
     fn default_lexicon_is_valid_and_wide() {
