@@ -81,6 +81,20 @@ struct Waiting {
     since: f64,
 }
 
+impl FromWorker {
+    /// The wire form: JSON bytes, posted as one transferred buffer. An analysis read from a
+    /// graph of JS objects field by field (serde-wasm-bindgen) held the page's main thread
+    /// for tens of milliseconds per letter and left as much garbage behind.
+    pub fn encode(&self) -> Vec<u8> {
+        // Every type here serializes (a test round-trips each); nothing is sent otherwise.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<FromWorker, String> {
+        serde_json::from_slice(bytes).map_err(|e| e.to_string())
+    }
+}
+
 /// The worker's state: the analyzer, and the documents it has analysed (kept so that a new
 /// lexicon re-tags them without reading the files again).
 pub struct WorkerState {
@@ -353,6 +367,33 @@ mod tests {
         );
         assert!(matches!(done[..], [FromWorker::Done { id: 10, .. }]));
         assert!(w.pdf_jobs.is_empty());
+    }
+
+    #[test]
+    fn replies_cross_as_json_bytes_unchanged() {
+        let mut w = WorkerState::new();
+        let mut replies = w.handle(ToWorker::Seed { id: 1, full: true }, &|| 0.5);
+        replies.extend(w.handle(ToWorker::Tokens { id: 1 }, &|| 0.0));
+        replies.push(FromWorker::Ready {
+            init_ms: 61.25,
+            lexicon: w.an.tagger.lexicon.clone(),
+        });
+        replies.push(FromWorker::Done {
+            id: 2,
+            result: Err(IngestError::PdfNoText { pages: 3 }),
+            ms: 0.0,
+        });
+        replies.extend(w.handle(
+            ToWorker::SetLexicon {
+                toml: "x = ".into(),
+            },
+            &|| 0.0,
+        ));
+        assert_eq!(replies.len(), 5);
+        for r in replies {
+            assert_eq!(FromWorker::decode(&r.encode()), Ok(r));
+        }
+        assert!(FromWorker::decode(b"{\"Nope\":1}").is_err());
     }
 
     #[test]

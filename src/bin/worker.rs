@@ -34,9 +34,8 @@ fn main() {
     let post = {
         let scope = scope.clone();
         Rc::new(move |msg: &FromWorker| {
-            if let Ok(v) = serde_wasm_bindgen::to_value(msg) {
-                let _ = scope.post_message(&v);
-            }
+            let bytes = js_sys::Uint8Array::from(msg.encode().as_slice());
+            let _ = scope.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
         })
     };
 

@@ -31,23 +31,23 @@ impl Engine {
         let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
         let ready = Rc::new(Cell::new(false));
         let queue: Rc<RefCell<Vec<JsValue>>> = Rc::default();
-        let onmessage =
-            {
-                let (worker, ready, queue) = (worker.clone(), ready.clone(), queue.clone());
-                Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-                    let msg = serde_wasm_bindgen::from_value::<FromWorker>(e.data())
-                        .unwrap_or_else(|err| FromWorker::Rejected {
-                            reason: err.to_string(),
-                        });
-                    if let FromWorker::Ready { .. } = msg {
-                        ready.set(true);
-                        for pending in queue.borrow_mut().drain(..) {
-                            let _ = worker.post_message(&pending);
-                        }
+        let onmessage = {
+            let (worker, ready, queue) = (worker.clone(), ready.clone(), queue.clone());
+            Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+                let msg = match e.data().dyn_into::<js_sys::Uint8Array>() {
+                    Ok(bytes) => FromWorker::decode(&bytes.to_vec()),
+                    Err(_) => Err("a message from the worker that is not bytes".into()),
+                }
+                .unwrap_or_else(|reason| FromWorker::Rejected { reason });
+                if let FromWorker::Ready { .. } = msg {
+                    ready.set(true);
+                    for pending in queue.borrow_mut().drain(..) {
+                        let _ = worker.post_message(&pending);
                     }
-                    on_message(msg);
-                })
-            };
+                }
+                on_message(msg);
+            })
+        };
         let onerror =
             Closure::<dyn Fn(ErrorEvent)>::new(move |e: ErrorEvent| on_error(e.message()));
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
