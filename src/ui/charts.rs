@@ -140,6 +140,12 @@ pub struct HeatRow {
 }
 
 /// Statements × themes, shade = share. A click on a cell reports (row, theme).
+/// Heights of the heatmap's column heads and rows, for placing a window of rows.
+pub const HEAT_HEAD_H: f64 = 150.0;
+pub const HEAT_ROW_H: f64 = 22.0;
+
+/// `shown`: the rows drawn (the others keep their place, empty), so a long matrix costs what
+/// is on screen; the title and text alternative always describe every row.
 pub fn heatmap(
     id: &str,
     rows: &[HeatRow],
@@ -147,9 +153,10 @@ pub fn heatmap(
     lang: Lang,
     selected: Option<(usize, usize)>,
     on_cell: Callback<(usize, usize)>,
+    shown: std::ops::Range<usize>,
 ) -> Html {
     let v = i18n::view_text(lang);
-    let (label_w, cell_w, cell_h, head_h) = (260.0, 30.0, 22.0, 150.0);
+    let (label_w, cell_w, cell_h, head_h) = (260.0, 30.0, HEAT_ROW_H, HEAT_HEAD_H);
     let n = lex.themes.len();
     let width = label_w + n as f64 * cell_w + 10.0;
     let height = head_h + rows.len() as f64 * cell_h + 10.0;
@@ -185,7 +192,7 @@ pub fn heatmap(
                           transform={format!("rotate(-60 {x} {})", head_h - 6.0)}>{ i18n::theme_name(lang, th) }</text>
                 }
             }) }
-            { for rows.iter().enumerate().map(|(r, row)| {
+            { for rows.iter().enumerate().skip(shown.start).take(shown.len()).map(|(r, row)| {
                 let y = head_h + r as f64 * cell_h;
                 let rule = r > 0 && rows[r - 1].group != row.group;
                 html! {

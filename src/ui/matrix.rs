@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::charts::{download, download_svg, heatmap, DownloadButton, HeatRow};
+use super::charts::{
+    download, download_svg, heatmap, DownloadButton, HeatRow, HEAT_HEAD_H, HEAT_ROW_H,
+};
 use super::corpus::{named, stem};
 use super::doc_view::marked_text;
 use super::i18n::{self, Lang};
@@ -21,6 +23,27 @@ pub struct MatrixProps {
     pub lang: Lang,
 }
 
+/// Above this many rows only those near the screen are drawn (a hundred letters make over a
+/// thousand rows, 25 000 cells: seconds of work for a view that shows forty rows at a time).
+const WINDOW_FROM: usize = 150;
+/// Rows drawn above and below the screen, so scrolling rarely shows an empty band.
+const WINDOW_MARGIN: usize = 40;
+
+/// The rows of the heatmap `id` that are on screen or near it.
+fn rows_on_screen(id: &str, total: usize) -> std::ops::Range<usize> {
+    let Some((top, height)) = web_sys::window().and_then(|w| {
+        let el = w.document()?.get_element_by_id(id)?;
+        let h = w.inner_height().ok()?.as_f64()?;
+        Some((el.get_bounding_client_rect().top(), h))
+    }) else {
+        return 0..total.min(2 * WINDOW_MARGIN);
+    };
+    let first = ((-top - HEAT_HEAD_H) / HEAT_ROW_H).floor().max(0.0) as usize;
+    let visible = (height / HEAT_ROW_H).ceil() as usize;
+    let start = first.saturating_sub(WINDOW_MARGIN).min(total);
+    start..(first + visible + WINDOW_MARGIN).min(total)
+}
+
 /// (document id, part index) of each heatmap row.
 fn row_keys(ws: &Ws) -> Vec<(u32, usize)> {
     ws.docs
@@ -34,6 +57,35 @@ pub fn matrix_view(p: &MatrixProps) -> Html {
     let (lang, ws) = (p.lang, &p.ws);
     let v = i18n::view_text(lang);
     let selected = use_state(|| None::<(u32, usize, usize)>);
+    // The rows drawn, followed on scroll; every row while an SVG is being exported.
+    let shown = use_state(|| 0..2 * WINDOW_MARGIN);
+    let exporting = use_state(|| false);
+    let last_shown = use_mut_ref(|| 0..2 * WINDOW_MARGIN);
+    {
+        let shown = shown.clone();
+        use_effect_with((), move |_| {
+            let update = move || {
+                let next = rows_on_screen("theme-matrix", usize::MAX / 2);
+                let mut last = last_shown.borrow_mut();
+                // Re-drawn only when the window has moved by a fair share of its margin.
+                if next.start.abs_diff(last.start) >= WINDOW_MARGIN / 4
+                    || next.end.abs_diff(last.end) >= WINDOW_MARGIN / 4
+                {
+                    *last = next.clone();
+                    shown.set(next);
+                }
+            };
+            update();
+            let listeners = web_sys::window().map(|w| {
+                let (a, b) = (update.clone(), update);
+                (
+                    gloo::events::EventListener::new(&w, "scroll", move |_| a()),
+                    gloo::events::EventListener::new(&w, "resize", move |_| b()),
+                )
+            });
+            move || drop(listeners)
+        });
+    }
     use_effect_with(*selected, |s| {
         if s.is_some() {
             super::scroll_to("matrix-evidence");
@@ -84,14 +136,32 @@ pub fn matrix_view(p: &MatrixProps) -> Html {
             )
         })
     };
+    let svg_name = format!("unsc-lens-themes-{}.svg", stem(ws));
+    {
+        // The export draws every row first, then saves, then goes back to the window.
+        let (exporting, svg_name) = (exporting.clone(), svg_name.clone());
+        use_effect_with(*exporting, move |on| {
+            if *on {
+                let _ = download_svg("theme-matrix", &svg_name);
+                exporting.set(false);
+            }
+        });
+    }
     let export_svg = {
-        let ws = ws.clone();
+        let (exporting, windowed) = (exporting.clone(), keys.len() > WINDOW_FROM);
         Callback::from(move |_: ()| {
-            download_svg(
-                "theme-matrix",
-                &format!("unsc-lens-themes-{}.svg", stem(&ws)),
-            )
+            if windowed {
+                exporting.set(true);
+                Ok(())
+            } else {
+                download_svg("theme-matrix", &svg_name)
+            }
         })
+    };
+    let drawn = if keys.len() > WINDOW_FROM && !*exporting {
+        shown.start.min(keys.len())..shown.end.min(keys.len())
+    } else {
+        0..keys.len()
     };
     let evidence = (*selected).and_then(|(id, part, t)| {
         let d = ws.get(id)?;
@@ -146,7 +216,7 @@ pub fn matrix_view(p: &MatrixProps) -> Html {
             </header>
             <p class="hint">{ v.matrix_hint }</p>
             <div class="chart-scroll">
-                { heatmap("theme-matrix", &rows, &lex, lang, sel_cell, on_cell) }
+                { heatmap("theme-matrix", &rows, &lex, lang, sel_cell, on_cell, drawn) }
             </div>
             { evidence.unwrap_or_default() }
         </section>

@@ -1,0 +1,141 @@
+// What issue #6 changed, as a user meets it (the timings themselves are the benchmark's
+// business: scripts/bench-browser.mjs): the seed is shown analysed without waiting for the
+// worker, the PDF reader is fetched only for a PDF, the app opens offline after a first
+// visit, and a long theme matrix draws the rows near the screen while its SVG export holds
+// every row.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp, openPage, waitForSeedAnalysed, REPO_ROOT } from './helpers.mjs';
+
+const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures');
+const SEED = fs.readFileSync(path.join(REPO_ROOT, 'seeds', 'S-2020-911.zh.txt'), 'utf8');
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'unsc-lens-perf-'));
+
+const isPdfReader = (u) => /\/pdf(?:_loader|_bg)?\.(?:js|wasm)$/.test(u);
+
+async function allFinished(page, n) {
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll('.doc-entry')].filter((e) => e.dataset.state === 'ready').length >= n,
+    n,
+    { timeout: 120_000 },
+  );
+}
+
+describe('loading and long workspaces (issue #6)', () => {
+  let app;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.close();
+    fs.rmSync(TMP, { recursive: true, force: true });
+  });
+
+  it('paints a static shell, then the seed analysed while the worker is still held back', async () => {
+    const { context, page, log } = await openPage(app.browser, null);
+    try {
+      const html = await (await fetch(app.url)).text();
+      assert.match(html, /<div id="shell"/, 'index.html has no static shell');
+      let release;
+      const held = new Promise((r) => (release = r));
+      await context.route('**/worker_bg.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(app.url);
+      await waitForSeedAnalysed(page);
+      assert.equal(await page.locator('#shell').count(), 0, 'the shell stays after the app rendered');
+      assert.equal(await page.locator('#doc .part').count(), 10);
+      assert.ok((await page.locator('#doc .chip').count()) > 20, 'no theme chips on the seed');
+      assert.ok((await page.locator('#doc mark.cue').count()) > 50, 'no cue marks on the seed');
+      assert.match(await page.locator('#status').innerText(), /预先算好/);
+      release();
+      // The worker, once running, confirms the shipped tags: the seed stays as it was.
+      await page.setInputFiles('#file-input', path.join(FIXTURES, 'single-annex.zh.txt'));
+      await page.locator('.doc-entry[data-name="single-annex.zh.txt"][data-state="ready"]').waitFor({ timeout: 60_000 });
+      await page.click('.doc-entry[data-name="S-2020-911.zh.txt"] .doc-select');
+      assert.ok((await page.locator('#doc .chip').count()) > 20);
+      assert.deepEqual(log.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fetches the PDF reader only when a PDF is added', async () => {
+    const { context, page, log } = await openPage(app.browser, app.url);
+    try {
+      await waitForSeedAnalysed(page);
+      await page.setInputFiles('#file-input', path.join(FIXTURES, 'single-annex.zh.txt'));
+      await page.locator('.doc-entry[data-name="single-annex.zh.txt"][data-state="ready"]').waitFor({ timeout: 60_000 });
+      assert.deepEqual(log.requests.filter(isPdfReader), [], 'the PDF reader was fetched without a PDF');
+      await page.setInputFiles('#file-input', path.join(FIXTURES, 'seed.pdf'));
+      await page.locator('.doc-entry[data-name="seed.pdf"][data-state="ready"]').waitFor({ timeout: 60_000 });
+      assert.ok(log.requests.some((u) => u.endsWith('/pdf_bg.wasm')), 'the PDF was read without the reader?');
+      await page.click('.doc-entry[data-name="seed.pdf"] .doc-select');
+      await page.locator('#doc[data-name="seed.pdf"]').waitFor();
+      assert.match(await page.textContent('#doc .meta-source dd'), /Pdf/);
+      assert.equal(await page.locator('#doc .part[data-kind="annex"]').count(), 9);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens and analyses offline after a first visit', async () => {
+    const { context, page } = await openPage(app.browser, app.url);
+    try {
+      await waitForSeedAnalysed(page);
+      await page.waitForFunction(async () => {
+        const reg = await navigator.serviceWorker.ready;
+        return reg.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
+      }, null, { timeout: 30_000 });
+      await context.setOffline(true);
+      await page.reload();
+      await waitForSeedAnalysed(page);
+      assert.equal(await page.locator('#doc .part[data-kind="annex"]').count(), 9);
+      // The worker comes from the cache too: a letter is analysed without the network.
+      await page.setInputFiles('#file-input', path.join(FIXTURES, 'single-annex.gb18030.txt'));
+      await page.locator('.doc-entry[data-name="single-annex.gb18030.txt"][data-state="ready"]').waitFor({ timeout: 60_000 });
+    } finally {
+      await context.setOffline(false);
+      await context.close();
+    }
+  });
+
+  it('draws the rows of a long theme matrix near the screen, and exports them all', async () => {
+    const { context, page, log } = await openPage(app.browser, app.url);
+    try {
+      await waitForSeedAnalysed(page);
+      // Sixteen letters of ten statements: 170 rows with the seed, past the window's threshold.
+      const files = Array.from({ length: 16 }, (_, i) => {
+        const file = path.join(TMP, `copy-${String(i).padStart(2, '0')}.txt`);
+        fs.writeFileSync(file, SEED);
+        return file;
+      });
+      await page.setInputFiles('#file-input', files);
+      await allFinished(page, 17);
+      await page.click('#tab-themes');
+      const svg = page.locator('#theme-matrix');
+      await svg.waitFor();
+      const drawn = await svg.locator('.heat-row').count();
+      assert.ok(drawn > 0 && drawn < 170, `rows drawn at the top: ${drawn}`);
+      assert.equal(await svg.locator('.heat-row[data-row="0"]').count(), 1);
+      // The text alternative still names every statement.
+      const alt = await svg.getAttribute('aria-label');
+      assert.equal(alt.split('；').length, 170);
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await svg.locator('.heat-row[data-row="169"]').waitFor({ state: 'attached', timeout: 10_000 });
+      assert.equal(await svg.locator('.heat-row[data-row="0"]').count(), 0, 'the top rows are still drawn');
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-matrix-svg')]);
+      const text = fs.readFileSync(await dl.path(), 'utf8');
+      assert.equal(text.match(/class="heat-row"/g)?.length, 170);
+      // Back to the window after the export.
+      await page.waitForFunction(() => document.querySelectorAll('#theme-matrix .heat-row').length < 170);
+      assert.deepEqual(log.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
