@@ -459,8 +459,9 @@ pub fn app() -> Html {
         );
         let navigate = navigate.clone();
         // A new document: numbered, listed and shown at once, analysed when its bytes are in.
-        // Documents added together are one change of state (one render, not one each), and
-        // the reader opens on the last of them.
+        // Documents added together are one change of state (one render, not one each). The
+        // reader opens on a document added alone; with several, the view stays and the
+        // document list shows their progress.
         let add = {
             let (dispatch, next_id, navigate) =
                 (dispatch.clone(), next_id.clone(), navigate.clone());
@@ -480,8 +481,8 @@ pub fn app() -> Html {
                         .map(|((id, at), name)| (*id, name.clone(), *at))
                         .collect(),
                 ));
-                if let Some((id, _)) = ids.last() {
-                    navigate.emit(Route::Reader { doc: *id, at: None });
+                if let [(id, _)] = ids[..] {
+                    navigate.emit(Route::Reader { doc: id, at: None });
                 }
                 ids
             }
