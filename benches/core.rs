@@ -296,8 +296,7 @@ fn corpus_table() {
     ];
 
     // Sub-steps of the stages above, re-timed through public functions on the same
-    // inputs, to show where the time goes inside clean, entities, tagging and
-    // drop_split_names.
+    // inputs, to show where the time goes inside clean and entities.
     let lines: Vec<Vec<&str>> = texts
         .iter()
         .map(|t| {
@@ -312,7 +311,7 @@ fn corpus_table() {
     let n_words: usize = tokens.iter().map(|t| t.all().count()).sum();
     let sub: Vec<(&str, Timing, bool)> = vec![
         (
-            "clean: annex_label + language_marker, once per text line (clean runs annex_label up to 3×, language_marker 2× per line)",
+            "clean: annex_label + language_marker of every text line",
             each(&|i| {
                 lines[i]
                     .iter()
@@ -322,7 +321,7 @@ fn corpus_table() {
             true,
         ),
         (
-            "clean: display_width, once per text line (clean computes it 2–3× per line)",
+            "clean: display_width of every text line",
             each(&|i| lines[i].iter().map(|l| display_width(l)).sum()),
             true,
         ),
@@ -336,38 +335,6 @@ fn corpus_table() {
             each(&|i| {
                 let t = folded[i].text.as_str();
                 body_matcher().find(t).len() + state_matcher().find(t).len()
-            }),
-            true,
-        ),
-        (
-            "tagging: Folded::new(word).text.to_lowercase() of every paragraph word (themes::normalised)",
-            each(&|i| {
-                let d = &docs[i];
-                d.parts
-                    .iter()
-                    .flat_map(|p| &p.paragraphs)
-                    .flat_map(|p| tokens[i].of(*p))
-                    .map(|w| Folded::new(w.slice(&d.text)).text.to_lowercase().len())
-                    .sum()
-            }),
-            true,
-        ),
-        (
-            "drop_split_names: HashSet<usize> (SipHash) of every word boundary",
-            each(&|i| {
-                let b: std::collections::HashSet<usize> =
-                    tokens[i].all().flat_map(|t| [t.start, t.end]).collect();
-                b.len()
-            }),
-            true,
-        ),
-        (
-            "for comparison: the same boundaries as a sorted, deduplicated Vec",
-            each(&|i| {
-                let mut b: Vec<usize> = tokens[i].all().flat_map(|t| [t.start, t.end]).collect();
-                b.sort_unstable();
-                b.dedup();
-                b.len()
             }),
             true,
         ),
