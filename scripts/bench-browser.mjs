@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { DIST, REPO_ROOT, CHROMIUM, assertDistBuilt, launchBrowser } from '../tests/e2e/helpers.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 
@@ -35,17 +34,6 @@ const WORKER_TIMEOUT = 180_000;
 // precaching) count towards the cold load's bytes.
 const IDLE_AFTER_SEED_MS = 2000;
 const JIEBA_WEB = path.join(REPO_ROOT, 'node_modules', 'jieba-wasm', 'pkg', 'web');
-// Same flags as launchBrowser() in tests/e2e/helpers.mjs (not exported there); the memory runs
-// need their own launch to add a tag that finds the browser's process tree in /proc.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // ---------------------------------------------------------------- arguments and statistics
 
@@ -404,7 +392,8 @@ async function uploadRuns({ runs, url, origin, corpus, S, offenders, notes }) {
     const tag = `--bench-browser-tag=${process.pid}-${i}-${Date.now()}`;
     let browser;
     try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, tag] });
+      // The tag finds this browser's process tree in /proc.
+      browser = await launchBrowser([tag]);
       const context = await browser.newContext({ viewport: VIEWPORT });
       trackNetwork(context, origin, offenders);
       // Routing is on for the loader only; the load is not what this run times.

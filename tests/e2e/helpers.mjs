@@ -24,8 +24,9 @@ export function assertDistBuilt() {
   }
 }
 
-export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+// `extraArgs`: more Chromium flags (the browser benchmark tags its browsers).
+export function launchBrowser(extraArgs = []) {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 // Starts the static server and a browser; `close()` tears both down.
