@@ -131,13 +131,7 @@ pub fn doc_view(props: &DocProps) -> Html {
                     if let Some(keys) = props.key_terms.as_ref().filter(|k| !k.whole.is_empty()) {
                         <div class="doc-keys">
                             <h3 class="stats-title">{ m.doc_key_terms }</h3>
-                            <ol class="key-terms doc-key-terms">
-                                { for keys.whole.iter().map(|k| html! {
-                                    <li class="key-term" data-term={k.term.clone()} title={format!("TF-IDF {:.4}", k.score)}>
-                                        <span class="w">{ &k.term }</span><span class="c">{ k.count }</span>
-                                    </li>
-                                }) }
-                            </ol>
+                            { key_terms_list("key-terms doc-key-terms", &keys.whole) }
                         </div>
                     }
                     <label class="theme-filter">{ m.filter }
@@ -153,7 +147,7 @@ pub fn doc_view(props: &DocProps) -> Html {
                 </div>
             }
             { for doc.parts.iter().enumerate().map(|(i, part)| {
-                let s = summary.and_then(|s| s.parts.get(i)).cloned();
+                let s = summary.and_then(|s| s.parts.get(i));
                 let th = themes.and_then(|t| t.parts.get(i)).zip(lexicon);
                 let keys = props.key_terms.as_ref().and_then(|k| k.parts.get(i));
                 let data = PartData {
@@ -192,6 +186,42 @@ fn meta_view(doc: &Document, source: Option<String>, lang: Lang) -> Html {
     }
 }
 
+/// Markup written as one string and handed to the DOM in one piece. The reader draws
+/// thousands of paragraph marks, chips and word lists; building each as a virtual node
+/// cost Yew about a quarter of a second on the seed alone. Nothing in here listens to
+/// events (links are plain `href`s), so nothing is lost by not diffing it.
+#[derive(Default)]
+pub(crate) struct Markup(String);
+
+impl Markup {
+    fn text(&mut self, s: &str) {
+        html_escape::encode_text_to_string(s, &mut self.0);
+    }
+
+    fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) {
+        self.0.push('<');
+        self.0.push_str(tag);
+        for (name, value) in attrs {
+            self.0.push(' ');
+            self.0.push_str(name);
+            self.0.push_str("=\"");
+            html_escape::encode_double_quoted_attribute_to_string(value, &mut self.0);
+            self.0.push('"');
+        }
+        self.0.push('>');
+    }
+
+    fn close(&mut self, tag: &str) {
+        self.0.push_str("</");
+        self.0.push_str(tag);
+        self.0.push('>');
+    }
+
+    pub(crate) fn into_html(self) -> Html {
+        Html::from_html_unchecked(AttrValue::from(self.0))
+    }
+}
+
 /// A paragraph's text with each cue hit marked in its theme's colour (the theme and cue
 /// named in the title and the accessible label) and each entity — resolution, state, UN
 /// body — a link: a resolution to the resolutions matrix, a name to its concordance.
@@ -201,6 +231,18 @@ pub(crate) fn marked_text(
     themes: Option<(&ParaThemes, &Lexicon)>,
     lang: Lang,
 ) -> Html {
+    let mut m = Markup::default();
+    write_marked(&mut m, doc, para, themes, lang);
+    m.into_html()
+}
+
+fn write_marked(
+    m: &mut Markup,
+    doc: &Document,
+    para: Span,
+    themes: Option<(&ParaThemes, &Lexicon)>,
+    lang: Lang,
+) {
     // Cues first, as before: the first of overlapping cues wins. Then entities that do not
     // cut into a cue; an entity that is exactly a cue links the marked cue.
     let mut cues: Vec<(&Hit, &Theme)> = Vec::new();
@@ -229,31 +271,36 @@ pub(crate) fn marked_text(
             })
         })
         .collect();
-    let mark = |hit: &Hit, theme: &Theme| -> Html {
+    let mark = |m: &mut Markup, hit: &Hit, theme: &Theme| {
         let label = format!("{}: {}", i18n::theme_name(lang, theme), hit.cue);
-        html! {
-            <mark class="cue" data-theme={theme.id.clone()} title={label.clone()} aria-label={label}
-                  style={format!("text-decoration-color: {}", theme.colour)}>
-                { doc.slice(hit.span) }
-            </mark>
-        }
+        let style = format!("text-decoration-color: {}", theme.colour);
+        m.open(
+            "mark",
+            &[
+                ("class", "cue"),
+                ("data-theme", &theme.id),
+                ("title", &label),
+                ("aria-label", &label),
+                ("style", &style),
+            ],
+        );
+        m.text(doc.slice(hit.span));
+        m.close("mark");
     };
     // Text and cue marks between two offsets.
-    let marked = |from: usize, to: usize| -> Html {
-        let mut out: Vec<Html> = Vec::new();
+    let marked = |m: &mut Markup, from: usize, to: usize| {
         let mut at = from;
         for (h, t) in cues
             .iter()
             .filter(|(h, _)| inside(Span::new(from, to), h.span))
         {
-            out.push(html! { { doc.slice(Span::new(at, h.span.start)) } });
-            out.push(mark(h, t));
+            m.text(doc.slice(Span::new(at, h.span.start)));
+            mark(m, h, t);
             at = h.span.end;
         }
-        out.push(html! { { doc.slice(Span::new(at, to)) } });
-        out.into_iter().collect::<Html>()
+        m.text(doc.slice(Span::new(at, to)));
     };
-    let link = |e: &Entity| -> Html {
+    let link = |m: &mut Markup, e: &Entity| {
         let href = match e.kind {
             EntityKind::Resolution => Route::Resolutions(Some(e.key.clone())).hash(),
             _ => Route::Kwic(doc.slice(e.span).to_string()).hash(),
@@ -264,57 +311,115 @@ pub(crate) fn marked_text(
             EntityKind::Body => "body",
             EntityKind::Symbol => "symbol",
         };
-        html! {
-            <a class="entity" data-kind={kind} data-key={e.key.clone()} {href}>{ marked(e.span.start, e.span.end) }</a>
-        }
+        m.open(
+            "a",
+            &[
+                ("class", "entity"),
+                ("data-kind", kind),
+                ("data-key", &e.key),
+                ("href", &href),
+            ],
+        );
+        marked(m, e.span.start, e.span.end);
+        m.close("a");
     };
     // Links first where they start together with a cue, so the cue goes inside the link.
-    let mut spans: Vec<(Span, bool, Html)> =
-        entities.iter().map(|e| (e.span, false, link(e))).collect();
-    spans.extend(cues.iter().map(|(h, t)| (h.span, true, mark(h, t))));
+    enum Piece<'a> {
+        Link(&'a Entity),
+        Cue(&'a Hit, &'a Theme),
+    }
+    let mut spans: Vec<(Span, bool, Piece)> = entities
+        .iter()
+        .map(|e| (e.span, false, Piece::Link(e)))
+        .collect();
+    spans.extend(cues.iter().map(|(h, t)| (h.span, true, Piece::Cue(h, t))));
     spans.sort_by_key(|(s, is_cue, _)| (s.start, *is_cue));
-    let mut out: Vec<Html> = Vec::new();
     let mut at = para.start;
-    for (span, _, html) in spans {
+    for (span, _, piece) in spans {
         // A cue inside a link already shown, or entities overlapping one another.
         if span.start < at {
             continue;
         }
-        out.push(html! { { doc.slice(Span::new(at, span.start)) } });
-        out.push(html);
+        m.text(doc.slice(Span::new(at, span.start)));
+        match piece {
+            Piece::Link(e) => link(m, e),
+            Piece::Cue(h, t) => mark(m, h, t),
+        }
         at = span.end;
     }
-    out.push(html! { { doc.slice(Span::new(at, para.end)) } });
-    out.into_iter().collect::<Html>()
+    m.text(doc.slice(Span::new(at, para.end)));
 }
 
 /// A paragraph cut into its words, for checking the segmentation.
-fn token_text(doc: &Document, para: Span, words: &[Span]) -> Html {
-    let mut out: Vec<Html> = Vec::new();
+fn write_tokens(m: &mut Markup, doc: &Document, para: Span, words: &[Span]) {
     let mut at = para.start;
     for w in words {
         if w.start < at || w.end > para.end {
             continue;
         }
         if w.start > at {
-            out.push(html! { { doc.slice(Span::new(at, w.start)) } });
+            m.text(doc.slice(Span::new(at, w.start)));
         }
-        out.push(html! { <span class="tok">{ doc.slice(*w) }</span> });
+        m.open("span", &[("class", "tok")]);
+        m.text(doc.slice(*w));
+        m.close("span");
         at = w.end;
     }
-    out.push(html! { { doc.slice(Span::new(at, para.end)) } });
-    out.into_iter().collect::<Html>()
+    m.text(doc.slice(Span::new(at, para.end)));
 }
 
-fn theme_chips(pt: &ParaThemes, lex: &Lexicon, lang: Lang) -> Html {
-    html! {
-        <span class="chips">
-            { for pt.tags.iter().filter_map(|(t, score)| lex.themes.get(*t).map(|th| (th, score))).map(|(th, score)| html! {
-                <span class="chip" data-theme={th.id.clone()} title={format!("{} · {score:.0}", th.definition)}
-                      style={format!("border-color: {0}; color: {0}", th.colour)}>{ i18n::theme_name(lang, th) }</span>
-            }) }
-        </span>
+fn write_chips(m: &mut Markup, pt: &ParaThemes, lex: &Lexicon, lang: Lang) {
+    m.open("span", &[("class", "chips")]);
+    for (th, score) in pt
+        .tags
+        .iter()
+        .filter_map(|(t, score)| lex.themes.get(*t).map(|th| (th, score)))
+    {
+        let title = format!("{} · {score:.0}", th.definition);
+        let style = format!("border-color: {0}; color: {0}", th.colour);
+        m.open(
+            "span",
+            &[
+                ("class", "chip"),
+                ("data-theme", &th.id),
+                ("title", &title),
+                ("style", &style),
+            ],
+        );
+        m.text(i18n::theme_name(lang, th));
+        m.close("span");
     }
+    m.close("span");
+}
+
+/// A list of key terms (`li.key-term`, TF-IDF in the title).
+fn key_terms_list(class: &str, keys: &[KeyTerm]) -> Html {
+    let mut m = Markup::default();
+    m.open("ol", &[("class", class)]);
+    for k in keys {
+        let title = format!("TF-IDF {:.4}", k.score);
+        m.open(
+            "li",
+            &[
+                ("class", "key-term"),
+                ("data-term", &k.term),
+                ("title", &title),
+            ],
+        );
+        write_word_count(&mut m, &k.term, k.count);
+        m.close("li");
+    }
+    m.close("ol");
+    m.into_html()
+}
+
+fn write_word_count(m: &mut Markup, word: &str, count: usize) {
+    m.open("span", &[("class", "w")]);
+    m.text(word);
+    m.close("span");
+    m.open("span", &[("class", "c")]);
+    m.text(&count.to_string());
+    m.close("span");
 }
 
 /// The part's theme profile as a horizontal bar chart (SVG), largest share first.
@@ -362,7 +467,7 @@ pub(crate) fn profile_chart(profile: &Profile, lex: &Lexicon, lang: Lang) -> Htm
 
 /// What the worker and the workspace computed for one part.
 struct PartData<'a> {
-    summary: Option<PartSummary>,
+    summary: Option<&'a PartSummary>,
     themes: Option<(&'a PartThemes, &'a Lexicon)>,
     keys: Option<&'a [KeyTerm]>,
     /// Words of each paragraph, when the segmentation is shown.
@@ -446,22 +551,7 @@ fn part_view(
                 </p>
             }
             <div class="part-body">
-                <div class="paras">
-                    { for part.paragraphs.iter().enumerate().map(|(i, p)| {
-                        let pt = themes.and_then(|(t, lex)| t.paragraphs.get(i).map(|pt| (pt, lex)));
-                        let ids = pt.map(|(pt, lex)| pt.tags.iter().filter_map(|(t, _)| lex.themes.get(*t).map(|th| th.id.clone())).collect::<Vec<_>>().join(","));
-                        let hidden = filter.is_some_and(|f| !ids.as_deref().unwrap_or("").split(',').any(|x| x == f));
-                        html! {
-                            <div class={classes!("para-row", (target == Some(i)).then_some("target"))} id={para_anchor(index, i)} data-themes={ids} {hidden}>
-                                { match tokens.and_then(|t| t.get(i)) {
-                                    Some(words) => html! { <p class="para segmented">{ token_text(doc, *p, words) }</p> },
-                                    None => html! { <p class="para">{ marked_text(doc, *p, pt, lang) }</p> },
-                                } }
-                                { pt.map(|(pt, lex)| theme_chips(pt, lex, lang)).unwrap_or_default() }
-                            </div>
-                        }
-                    }) }
-                </div>
+                <div class="paras">{ paras_html(index, doc, part, themes, tokens, target, filter, lang) }</div>
                 <aside class="part-stats" aria-live="polite">
                     { match summary {
                         None => html! { <p class="pending">{ t.pending }</p> },
@@ -474,23 +564,10 @@ fn part_view(
                                 }
                                 if let Some(keys) = keys.filter(|k| !k.is_empty()) {
                                     <h3 class="stats-title">{ m.key_terms }</h3>
-                                    <ol class="key-terms">
-                                        { for keys.iter().map(|k| html! {
-                                            <li class="key-term" data-term={k.term.clone()} title={format!("TF-IDF {:.4}", k.score)}>
-                                                <span class="w">{ &k.term }</span><span class="c">{ k.count }</span>
-                                            </li>
-                                        }) }
-                                    </ol>
+                                    { key_terms_list("key-terms", keys) }
                                 }
                                 <h3 class="stats-title">{ t.top_words }</h3>
-                                <ol class="top-words">
-                                    { for s.top_words().iter().map(|w| html! {
-                                        <li class="top-word" data-word={w.term.clone()} data-count={w.count.to_string()}>
-                                            <span class="w">{ &w.term }</span>
-                                            <span class="c">{ w.count }</span>
-                                        </li>
-                                    }) }
-                                </ol>
+                                { top_words_list(s) }
                             </>
                         },
                     } }
@@ -498,4 +575,82 @@ fn part_view(
             </div>
         </section>
     }
+}
+
+fn top_words_list(s: &PartSummary) -> Html {
+    let mut m = Markup::default();
+    m.open("ol", &[("class", "top-words")]);
+    for w in s.top_words() {
+        let count = w.count.to_string();
+        m.open(
+            "li",
+            &[
+                ("class", "top-word"),
+                ("data-word", &w.term),
+                ("data-count", &count),
+            ],
+        );
+        write_word_count(&mut m, &w.term, w.count);
+        m.close("li");
+    }
+    m.close("ol");
+    m.into_html()
+}
+
+/// Every paragraph of a part: its text (cues and entities marked, or its words when the
+/// segmentation is shown) and its theme chips; rows without the filtered theme hidden.
+#[allow(clippy::too_many_arguments)]
+fn paras_html(
+    index: usize,
+    doc: &Document,
+    part: &Part,
+    themes: Option<(&PartThemes, &Lexicon)>,
+    tokens: Option<&[Vec<Span>]>,
+    target: Option<usize>,
+    filter: Option<&str>,
+    lang: Lang,
+) -> Html {
+    let mut m = Markup::default();
+    for (i, p) in part.paragraphs.iter().enumerate() {
+        let pt = themes.and_then(|(t, lex)| t.paragraphs.get(i).map(|pt| (pt, lex)));
+        let ids = pt.map(|(pt, lex)| {
+            pt.tags
+                .iter()
+                .filter_map(|(t, _)| lex.themes.get(*t).map(|th| th.id.as_str()))
+                .collect::<Vec<_>>()
+                .join(",")
+        });
+        let hidden =
+            filter.is_some_and(|f| !ids.as_deref().unwrap_or("").split(',').any(|x| x == f));
+        let id = para_anchor(index, i);
+        let class = if target == Some(i) {
+            "para-row target"
+        } else {
+            "para-row"
+        };
+        let mut attrs: Vec<(&str, &str)> = vec![("class", class), ("id", &id)];
+        if let Some(ids) = &ids {
+            attrs.push(("data-themes", ids));
+        }
+        if hidden {
+            attrs.push(("hidden", ""));
+        }
+        m.open("div", &attrs);
+        match tokens.and_then(|t| t.get(i)) {
+            Some(words) => {
+                m.open("p", &[("class", "para segmented")]);
+                write_tokens(&mut m, doc, *p, words);
+            }
+            None => {
+                m.open("p", &[("class", "para")]);
+                write_marked(&mut m, doc, *p, pt, lang);
+            }
+        }
+        m.close("p");
+        if let Some((pt, lex)) = pt {
+            write_chips(&mut m, pt, lex, lang);
+        }
+        m.close("div");
+    }
+    m.into_html()
 }
