@@ -80,20 +80,51 @@ impl Drop for Engine {
     }
 }
 
-/// Makes a worker with the page's message handlers.
-pub type Spawner = Box<dyn Fn() -> Result<Engine, String>>;
+/// Makes worker number `i` of the pool with the page's message handlers.
+pub type Spawner = Box<dyn Fn(usize) -> Result<Engine, String>>;
 
-/// The page's hold on the worker across crashes: what was sent (so a new worker can be
-/// given the workspace again), what is being analysed (so the file a worker died on is
-/// not fed to its successor), and the user's lexicon.
+/// Analysis workers at most. Each holds its own segmenter and dictionary (≈ 40 MB), so more
+/// than two would cost memory for little on the machines this runs on; a second one halves
+/// the time a batch of letters takes on two cores.
+const MAX_WORKERS: usize = 2;
+
+/// Whether a message from a worker other than the first reaches the page. Every worker
+/// answers for the documents it was given; only the first speaks for the lexicon and for
+/// being ready, so the page hears those once.
+pub fn heard_from_helper(msg: &FromWorker) -> bool {
+    !matches!(
+        msg,
+        FromWorker::Ready { .. }
+            | FromWorker::LexiconSet { .. }
+            | FromWorker::LexiconRejected { .. }
+    )
+}
+
+#[derive(Default)]
+struct Slot {
+    engine: Option<Engine>,
+    /// Documents given to this worker and not answered yet, oldest first.
+    in_flight: Vec<u32>,
+}
+
+/// The page's hold on its workers across crashes: what was sent (so a new worker can be
+/// given its documents again), which worker holds which document, what each is analysing
+/// (so the file a worker died on is not fed to its successor), and the user's lexicon.
+/// The first worker starts with the page and analyses the seed; a second is started when a
+/// document arrives while the first is busy.
 #[derive(Default)]
 pub struct Supervisor {
-    engine: RefCell<Option<Engine>>,
+    slots: RefCell<Vec<Slot>>,
     spawner: RefCell<Option<Spawner>>,
-    in_flight: RefCell<Vec<u32>>,
+    /// The pool's size: at most [`MAX_WORKERS`], at most the machine's cores.
+    size: Cell<usize>,
+    /// Which worker holds each document.
+    owner: RefCell<std::collections::HashMap<u32, usize>>,
     kept: RefCell<std::collections::BTreeMap<u32, (String, Vec<u8>)>>,
+    /// The lexicon accepted, and the last one sent (perhaps still being checked).
     lexicon: RefCell<Option<String>>,
-    /// The id the seed was given (`ToWorker::Seed`), sent again to a new worker.
+    lexicon_sent: RefCell<Option<String>>,
+    /// The id the seed was given (`ToWorker::Seed`), sent again to a new first worker.
     seed: RefCell<Option<u32>>,
     restarts: RefCell<Vec<f64>>,
 }
@@ -104,38 +135,108 @@ const MAX_RESTARTS: usize = 3;
 const RESTART_WINDOW_MS: f64 = 60_000.0;
 
 impl Supervisor {
-    /// Sets how a worker is made and makes the first one.
-    pub fn start(&self, spawner: Spawner) -> Result<(), String> {
-        let engine = spawner()?;
-        *self.engine.borrow_mut() = Some(engine);
+    /// Sets how a worker is made and makes the first one; `cores` bounds the pool.
+    pub fn start(&self, spawner: Spawner, cores: usize) -> Result<(), String> {
+        self.size.set(cores.clamp(1, MAX_WORKERS));
+        let engine = spawner(0)?;
+        *self.slots.borrow_mut() = vec![Slot {
+            engine: Some(engine),
+            in_flight: Vec::new(),
+        }];
         *self.spawner.borrow_mut() = Some(spawner);
         Ok(())
     }
 
-    pub fn send(&self, msg: ToWorker) -> Result<(), String> {
-        match &msg {
-            ToWorker::Ingest { id, name, bytes } => {
-                self.kept
-                    .borrow_mut()
-                    .insert(*id, (name.clone(), bytes.clone()));
-                self.in_flight.borrow_mut().push(*id);
-            }
-            ToWorker::Seed { id, .. } => *self.seed.borrow_mut() = Some(*id),
-            ToWorker::Forget { id } => {
-                self.kept.borrow_mut().remove(id);
-                self.in_flight.borrow_mut().retain(|x| x != id);
-            }
-            _ => {}
-        }
-        match self.engine.borrow().as_ref() {
-            Some(w) => w.send(&msg),
+    /// Worker `i` is given what every worker needs before any document: the lexicon.
+    fn post(&self, i: usize, msg: &ToWorker) -> Result<(), String> {
+        match self.slots.borrow().get(i).and_then(|s| s.engine.as_ref()) {
+            Some(w) => w.send(msg),
             None => Err("worker not running".into()),
         }
     }
 
-    /// The worker answered for this document.
+    fn prime(&self, i: usize) -> Result<(), String> {
+        let accepted = self.lexicon.borrow().clone();
+        let sent = self.lexicon_sent.borrow().clone();
+        if let Some(toml) = &accepted {
+            self.post(i, &ToWorker::SetLexicon { toml: toml.clone() })?;
+        }
+        // One still being checked: the new worker takes or refuses it as the others do.
+        if let Some(toml) = sent.filter(|s| accepted.as_ref() != Some(s)) {
+            self.post(i, &ToWorker::SetLexicon { toml })?;
+        }
+        Ok(())
+    }
+
+    /// The worker for a new document: the least busy, after starting another if every
+    /// running one is busy and the pool has room.
+    fn pick(&self) -> Result<usize, String> {
+        let (busy, len) = {
+            let slots = self.slots.borrow();
+            (slots.iter().all(|s| !s.in_flight.is_empty()), slots.len())
+        };
+        if busy && len < self.size.get() {
+            let engine = match self.spawner.borrow().as_ref() {
+                Some(spawn) => spawn(len)?,
+                None => return Err("worker not started".into()),
+            };
+            self.slots.borrow_mut().push(Slot {
+                engine: Some(engine),
+                in_flight: Vec::new(),
+            });
+            self.prime(len)?;
+        }
+        let slots = self.slots.borrow();
+        Ok((0..slots.len())
+            .min_by_key(|i| slots[*i].in_flight.len())
+            .unwrap_or(0))
+    }
+
+    pub fn send(&self, msg: ToWorker) -> Result<(), String> {
+        let to = match &msg {
+            ToWorker::Ingest { id, name, bytes } => {
+                self.kept
+                    .borrow_mut()
+                    .insert(*id, (name.clone(), bytes.clone()));
+                let i = self.pick()?;
+                self.owner.borrow_mut().insert(*id, i);
+                self.slots.borrow_mut()[i].in_flight.push(*id);
+                Some(i)
+            }
+            ToWorker::Seed { id, .. } => {
+                *self.seed.borrow_mut() = Some(*id);
+                self.owner.borrow_mut().insert(*id, 0);
+                Some(0)
+            }
+            ToWorker::Forget { id } => {
+                self.kept.borrow_mut().remove(id);
+                for s in self.slots.borrow_mut().iter_mut() {
+                    s.in_flight.retain(|x| x != id);
+                }
+                self.owner.borrow_mut().remove(id)
+            }
+            ToWorker::Tokens { id } => self.owner.borrow().get(id).copied(),
+            ToWorker::SetLexicon { toml } => {
+                *self.lexicon_sent.borrow_mut() = Some(toml.clone());
+                None
+            }
+        };
+        match to {
+            Some(i) => self.post(i, &msg),
+            // Every worker: the lexicon, or a document none holds (nothing to do).
+            None if matches!(msg, ToWorker::SetLexicon { .. }) => {
+                let n = self.slots.borrow().len();
+                (0..n).try_for_each(|i| self.post(i, &msg))
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// A worker answered for this document.
     pub fn done(&self, id: u32) {
-        self.in_flight.borrow_mut().retain(|x| *x != id);
+        for s in self.slots.borrow_mut().iter_mut() {
+            s.in_flight.retain(|x| *x != id);
+        }
     }
 
     /// The user's lexicon now in use (none: the default).
@@ -143,10 +244,10 @@ impl Supervisor {
         *self.lexicon.borrow_mut() = toml;
     }
 
-    /// A new worker in place of one that died, given the lexicon and every document again
-    /// except the one it was analysing, which is returned. Call it outside the dead
+    /// A new worker `i` in place of one that died, given the lexicon and its documents
+    /// again except the one it was analysing, which is returned. Call it outside the dead
     /// worker's own event handler.
-    pub fn restart(&self, now: f64) -> Result<Option<u32>, String> {
+    pub fn restart(&self, i: usize, now: f64) -> Result<Option<u32>, String> {
         {
             let mut r = self.restarts.borrow_mut();
             r.retain(|t| now - t < RESTART_WINDOW_MS);
@@ -155,32 +256,42 @@ impl Supervisor {
             }
             r.push(now);
         }
-        let culprit = self.in_flight.borrow().first().copied();
-        self.in_flight.borrow_mut().clear();
+        let culprit = {
+            let mut slots = self.slots.borrow_mut();
+            let Some(slot) = slots.get_mut(i) else {
+                return Err("worker not started".into());
+            };
+            slot.engine.take();
+            let culprit = slot.in_flight.first().copied();
+            slot.in_flight.clear();
+            culprit
+        };
         if let Some(id) = culprit {
             self.kept.borrow_mut().remove(&id);
+            self.owner.borrow_mut().remove(&id);
         }
-        self.engine.borrow_mut().take();
         let engine = match self.spawner.borrow().as_ref() {
-            Some(spawn) => spawn()?,
+            Some(spawn) => spawn(i)?,
             None => return Err("worker not started".into()),
         };
-        *self.engine.borrow_mut() = Some(engine);
-        if let Some(toml) = self.lexicon.borrow().clone() {
-            self.send(ToWorker::SetLexicon { toml })?;
-        }
+        self.slots.borrow_mut()[i].engine = Some(engine);
+        self.prime(i)?;
         let seed = *self.seed.borrow();
-        if let Some(id) = seed {
-            self.send(ToWorker::Seed { id, full: false })?;
+        if let Some(id) = seed.filter(|_| i == 0) {
+            self.post(i, &ToWorker::Seed { id, full: false })?;
         }
-        let kept: Vec<(u32, String, Vec<u8>)> = self
-            .kept
-            .borrow()
-            .iter()
-            .map(|(id, (n, b))| (*id, n.clone(), b.clone()))
-            .collect();
+        let kept: Vec<(u32, String, Vec<u8>)> = {
+            let owner = self.owner.borrow();
+            self.kept
+                .borrow()
+                .iter()
+                .filter(|(id, _)| owner.get(id) == Some(&i))
+                .map(|(id, (n, b))| (*id, n.clone(), b.clone()))
+                .collect()
+        };
         for (id, name, bytes) in kept {
-            self.send(ToWorker::Ingest { id, name, bytes })?;
+            self.slots.borrow_mut()[i].in_flight.push(id);
+            self.post(i, &ToWorker::Ingest { id, name, bytes })?;
         }
         Ok(culprit)
     }

@@ -285,7 +285,7 @@ pub fn app() -> Html {
             // given to the new one, all but the file it died on.
             let on_err = {
                 let (dispatch, engine) = (dispatch.clone(), Rc::downgrade(&engine));
-                move |msg: String| {
+                move |i: usize, msg: String| {
                     dispatch.dispatch(Action::EngineFailed(msg));
                     let (dispatch, engine) = (dispatch.clone(), engine.clone());
                     // Not inside the dead worker's own handler, which the restart drops.
@@ -293,7 +293,7 @@ pub fn app() -> Html {
                         let Some(engine) = engine.upgrade() else {
                             return;
                         };
-                        match engine.restart(now_ms()) {
+                        match engine.restart(i, now_ms()) {
                             Ok(culprit) => {
                                 if let Some(id) = culprit {
                                     dispatch.dispatch(Action::Finished(
@@ -309,8 +309,21 @@ pub fn app() -> Html {
                     });
                 }
             };
-            let spawner = Box::new(move || Engine::spawn(on_msg.clone(), on_err.clone()));
-            if let Err(e) = engine.start(spawner) {
+            let spawner = Box::new(move |i: usize| {
+                let (on_msg, on_err) = (on_msg.clone(), on_err.clone());
+                Engine::spawn(
+                    move |msg| {
+                        if i == 0 || engine::heard_from_helper(&msg) {
+                            on_msg(msg)
+                        }
+                    },
+                    move |e| on_err(i, e),
+                )
+            });
+            let cores = web_sys::window()
+                .map(|w| w.navigator().hardware_concurrency() as usize)
+                .unwrap_or(1);
+            if let Err(e) = engine.start(spawner, cores) {
                 dispatch.dispatch(Action::EngineFailed(e));
             }
             // The stored workspace: the user's lexicon first, so the seed is tagged with it,

@@ -104,6 +104,37 @@ describe('loading and long workspaces (issue #6)', () => {
     }
   });
 
+  it('shares a batch of letters between two analysis workers, with the same results', async () => {
+    const { context, page, log } = await openPage(app.browser, app.url);
+    try {
+      await waitForSeedAnalysed(page);
+      const analysisWorkers = () => page.workers().filter((w) => /\/worker(_loader)?\.js$/.test(w.url())).length;
+      // The seed shows before the worker starts; the worker is started by the first render.
+      for (let i = 0; i < 100 && analysisWorkers() === 0; i++) await page.waitForTimeout(50);
+      assert.equal(analysisWorkers(), 1, 'one worker until letters arrive');
+      const files = Array.from({ length: 6 }, (_, i) => {
+        const file = path.join(TMP, `batch-${i}.txt`);
+        fs.writeFileSync(file, SEED);
+        return file;
+      });
+      await page.setInputFiles('#file-input', files);
+      await allFinished(page, 7);
+      const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      assert.equal(analysisWorkers(), Math.min(cores, 2));
+      // Each copy of the seed, whichever worker read it, has the seed's statements and counts.
+      await page.click('#tab-corpus');
+      const rows = await page.$$eval('#corpus tbody.corpus-doc', (els) =>
+        els.map((e) => [...e.querySelectorAll('tr.statement-row')].map((r) => `${r.dataset.code ?? ''}:${r.querySelector('td.words')?.textContent}`).join(' ')),
+      );
+      assert.equal(rows.length, 7);
+      assert.match(rows[0], /^:\d+ UN:\d+ BEL:\d+ CHN:\d+ DOM:\d+ EST:\d+ FRA:\d+ RUS:\d+ GBR:\d+ USA:\d+$/);
+      assert.deepEqual(new Set(rows), new Set([rows[0]]));
+      assert.deepEqual(log.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('draws the rows of a long theme matrix near the screen, and exports them all', async () => {
     const { context, page, log } = await openPage(app.browser, app.url);
     try {
