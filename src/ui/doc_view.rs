@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::i18n::{self, Lang};
 use super::route::Route;
 use super::state::{DocEntry, DocStatus};
-use crate::core::analysis::PartSummary;
+use crate::core::analysis::{Analysed, PartSummary};
 use crate::core::entities::{Entity, EntityKind};
 use crate::core::stats::{DocKeyTerms, KeyTerm};
 use crate::core::structure::{Document, Part, PartKind};
@@ -74,17 +74,16 @@ pub fn doc_view(props: &DocProps) -> Html {
     };
     let lexicon = props.lexicon.as_deref();
     let source = match &entry.status {
-        DocStatus::Ready(a, _) => Some(format!(
-            "{} · {:?} · {} · {} KB",
-            a.source.name,
-            a.source.format,
-            a.source.encoding,
-            a.source.bytes.div_ceil(1024)
-        )),
+        DocStatus::Ready(a, _) => Some(source_line(a)),
         _ => None,
     };
     let symbol = doc.meta.symbol.clone().unwrap_or_default();
     let m = i18n::meta_text(lang);
+    let raw = |write: &dyn Fn(&mut Markup)| {
+        let mut m = Markup::default();
+        write(&mut m);
+        m.into_html()
+    };
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: Event| {
@@ -114,7 +113,7 @@ pub fn doc_view(props: &DocProps) -> Html {
     let v = i18n::view_text(lang);
     html! {
         <article id="doc" data-symbol={symbol} data-name={entry.name.clone()}>
-            { meta_view(doc, source, lang) }
+            { raw(&|m| write_meta(m, doc, source.as_deref(), lang)) }
             <div class="reader-tools">
                 <label class="seg-toggle">
                     <input id="seg-toggle" type="checkbox" checked={*show_tokens} onchange={toggle_tokens} disabled={!ready} />
@@ -124,16 +123,7 @@ pub fn doc_view(props: &DocProps) -> Html {
             </div>
             if let (Some(t), Some(lex)) = (themes, lexicon) {
                 <div class="doc-themes">
-                    <div>
-                        <h3 class="stats-title">{ m.doc_themes }</h3>
-                        { profile_chart(&t.profile, lex, lang) }
-                    </div>
-                    if let Some(keys) = props.key_terms.as_ref().filter(|k| !k.whole.is_empty()) {
-                        <div class="doc-keys">
-                            <h3 class="stats-title">{ m.doc_key_terms }</h3>
-                            { key_terms_list("key-terms doc-key-terms", &keys.whole) }
-                        </div>
-                    }
+                    { raw(&|m| write_doc_themes(m, &t.profile, lex, props.key_terms.as_deref(), lang)) }
                     <label class="theme-filter">{ m.filter }
                         <select id="theme-filter" onchange={on_filter}>
                             <option value="" selected={active.is_none()}>{ m.filter_all }</option>
@@ -157,33 +147,130 @@ pub fn doc_view(props: &DocProps) -> Html {
                     tokens: tokens.and_then(|t| t.get(i)).map(Vec::as_slice),
                     target: props.at.filter(|(p, _)| *p == i).map(|(_, para)| para),
                 };
-                part_view(i, doc, part, data, active.as_deref(), lang)
+                let (id, kind, annex, languages) = part_attrs(i, part);
+                html! {
+                    <section class="part" {id} data-kind={kind} data-annex={annex} data-languages={languages}>
+                        { raw(&|m| write_part(m, i, doc, part, PartData { ..data }, active.as_deref(), lang)) }
+                    </section>
+                }
             }) }
         </article>
     }
 }
 
-fn meta_view(doc: &Document, source: Option<String>, lang: Lang) -> Html {
-    let m = i18n::meta_text(lang);
-    let meta = &doc.meta;
-    let row = |class: &'static str, label: &'static str, value: Option<String>| match value {
-        Some(v) if !v.is_empty() => {
-            html! { <div class={classes!("meta-row", class)}><dt>{ label }</dt><dd>{ v }</dd></div> }
-        }
-        _ => html! {},
-    };
-    html! {
-        <dl class="doc-meta">
-            { row("meta-symbol", m.symbol, meta.symbol.clone()) }
-            { row("meta-date", m.date, meta.date.clone()) }
-            { row("meta-sender", m.sender, meta.sender.clone()) }
-            { row("meta-meeting", m.meeting, meta.meeting_date.clone()) }
-            { row("meta-topic", m.topic, meta.topic.clone()) }
-            { row("meta-references", m.references, Some(meta.references.join(" · "))) }
-            { row("meta-job", m.job, meta.job_number.clone()) }
-            { row("meta-source", m.source, source) }
-        </dl>
+fn source_line(a: &Analysed) -> String {
+    format!(
+        "{} · {:?} · {} · {} KB",
+        a.source.name,
+        a.source.format,
+        a.source.encoding,
+        a.source.bytes.div_ceil(1024)
+    )
+}
+
+/// The document's theme profile and its key terms, at the head of the reader.
+fn write_doc_themes(
+    m: &mut Markup,
+    profile: &Profile,
+    lex: &Lexicon,
+    keys: Option<&DocKeyTerms>,
+    lang: Lang,
+) {
+    let t = i18n::meta_text(lang);
+    m.open("div", &[]);
+    m.element("h3", &[("class", "stats-title")], t.doc_themes);
+    write_profile_chart(m, profile, lex, lang);
+    m.close("div");
+    if let Some(keys) = keys.filter(|k| !k.whole.is_empty()) {
+        m.open("div", &[("class", "doc-keys")]);
+        m.element("h3", &[("class", "stats-title")], t.doc_key_terms);
+        write_key_terms(m, "key-terms doc-key-terms", &keys.whole);
+        m.close("div");
     }
+}
+
+/// The reader of an analysed document as the page first draws it, as HTML. The build
+/// writes the seed's into index.html (`scripts/prerender.mjs`, from
+/// `seeds/S-2020-911.reader.html`, kept current by `tests/seed_cache.rs`), so the analysed
+/// seed is on screen before any wasm has loaded; the app replaces it on its first render.
+/// The controls (word boundaries, theme filter) are drawn disabled until then.
+pub fn static_reader(
+    name: &str,
+    a: &Analysed,
+    lex: &Lexicon,
+    keys: Option<&DocKeyTerms>,
+    lang: Lang,
+) -> String {
+    let doc = &a.doc;
+    let mut m = Markup::default();
+    let symbol = doc.meta.symbol.clone().unwrap_or_default();
+    m.open(
+        "article",
+        &[
+            ("id", "doc"),
+            ("data-symbol", &symbol),
+            ("data-name", name),
+            ("elementtiming", "seed-reader"),
+        ],
+    );
+    write_meta(&mut m, doc, Some(&source_line(a)), lang);
+    m.open("div", &[("class", "reader-tools")]);
+    m.open("label", &[("class", "seg-toggle")]);
+    m.open("input", &[("type", "checkbox"), ("disabled", "")]);
+    m.text(i18n::view_text(lang).show_tokens);
+    m.close("label");
+    m.close("div");
+    m.open("div", &[("class", "doc-themes")]);
+    write_doc_themes(&mut m, &a.themes.profile, lex, keys, lang);
+    m.close("div");
+    for (i, part) in doc.parts.iter().enumerate() {
+        let (id, kind, annex, languages) = part_attrs(i, part);
+        let mut attrs = vec![("class", "part"), ("id", id.as_str()), ("data-kind", kind)];
+        if let Some(n) = &annex {
+            attrs.push(("data-annex", n));
+        }
+        attrs.push(("data-languages", &languages));
+        m.open("section", &attrs);
+        let data = PartData {
+            summary: a.summary.parts.get(i),
+            themes: a.themes.parts.get(i).map(|t| (t, lex)),
+            keys: keys.and_then(|k| k.parts.get(i)).map(Vec::as_slice),
+            tokens: None,
+            target: None,
+        };
+        write_part(&mut m, i, doc, part, data, None, lang);
+        m.close("section");
+    }
+    m.close("article");
+    m.0
+}
+
+fn write_meta(m: &mut Markup, doc: &Document, source: Option<&str>, lang: Lang) {
+    let t = i18n::meta_text(lang);
+    let meta = &doc.meta;
+    let references = meta.references.join(" · ");
+    let rows: [(&str, &str, Option<&str>); 8] = [
+        ("meta-symbol", t.symbol, meta.symbol.as_deref()),
+        ("meta-date", t.date, meta.date.as_deref()),
+        ("meta-sender", t.sender, meta.sender.as_deref()),
+        ("meta-meeting", t.meeting, meta.meeting_date.as_deref()),
+        ("meta-topic", t.topic, meta.topic.as_deref()),
+        ("meta-references", t.references, Some(references.as_str())),
+        ("meta-job", t.job, meta.job_number.as_deref()),
+        ("meta-source", t.source, source),
+    ];
+    m.open("dl", &[("class", "doc-meta")]);
+    for (class, label, value) in rows {
+        let Some(v) = value.filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        let class = format!("meta-row {class}");
+        m.open("div", &[("class", &class)]);
+        m.element("dt", &[], label);
+        m.element("dd", &[], v);
+        m.close("div");
+    }
+    m.close("dl");
 }
 
 /// Markup written as one string and handed to the DOM in one piece. The reader draws
@@ -215,6 +302,12 @@ impl Markup {
         self.0.push_str("</");
         self.0.push_str(tag);
         self.0.push('>');
+    }
+
+    fn element(&mut self, tag: &str, attrs: &[(&str, &str)], text: &str) {
+        self.open(tag, attrs);
+        self.text(text);
+        self.close(tag);
     }
 
     pub(crate) fn into_html(self) -> Html {
@@ -393,8 +486,7 @@ fn write_chips(m: &mut Markup, pt: &ParaThemes, lex: &Lexicon, lang: Lang) {
 }
 
 /// A list of key terms (`li.key-term`, TF-IDF in the title).
-fn key_terms_list(class: &str, keys: &[KeyTerm]) -> Html {
-    let mut m = Markup::default();
+fn write_key_terms(m: &mut Markup, class: &str, keys: &[KeyTerm]) {
     m.open("ol", &[("class", class)]);
     for k in keys {
         let title = format!("TF-IDF {:.4}", k.score);
@@ -406,11 +498,10 @@ fn key_terms_list(class: &str, keys: &[KeyTerm]) -> Html {
                 ("title", &title),
             ],
         );
-        write_word_count(&mut m, &k.term, k.count);
+        write_word_count(m, &k.term, k.count);
         m.close("li");
     }
     m.close("ol");
-    m.into_html()
 }
 
 fn write_word_count(m: &mut Markup, word: &str, count: usize) {
@@ -424,14 +515,21 @@ fn write_word_count(m: &mut Markup, word: &str, count: usize) {
 
 /// The part's theme profile as a horizontal bar chart (SVG), largest share first.
 pub(crate) fn profile_chart(profile: &Profile, lex: &Lexicon, lang: Lang) -> Html {
-    let m = i18n::meta_text(lang);
+    let mut m = Markup::default();
+    write_profile_chart(&mut m, profile, lex, lang);
+    m.into_html()
+}
+
+fn write_profile_chart(m: &mut Markup, profile: &Profile, lex: &Lexicon, lang: Lang) {
+    let t = i18n::meta_text(lang);
     let rows: Vec<_> = profile
         .top(6)
         .iter()
         .filter_map(|s| lex.themes.get(s.theme).map(|t| (t, s)))
         .collect();
     if rows.is_empty() {
-        return html! { <p class="no-themes">{ m.no_themes }</p> };
+        m.element("p", &[("class", "no-themes")], t.no_themes);
+        return;
     }
     let alt = rows
         .iter()
@@ -446,23 +544,59 @@ pub(crate) fn profile_chart(profile: &Profile, lex: &Lexicon, lang: Lang) -> Htm
         .join(if lang == Lang::Zh { "，" } else { ", " });
     let row_h = 22;
     let height = rows.len() * row_h;
-    html! {
-        <svg class="theme-profile" role="img" viewBox={format!("0 0 200 {height}")} width="200" height={height.to_string()}
-             aria-label={format!("{}: {alt}", m.themes_chart)}>
-            <title>{ format!("{}: {alt}", m.themes_chart) }</title>
-            { for rows.iter().enumerate().map(|(i, (t, s))| {
-                let y = i * row_h;
-                let w = (s.paragraph_share * 80.0).max(1.0);
-                html! {
-                    <g class="theme-bar" data-theme={t.id.clone()} data-share={format!("{:.4}", s.paragraph_share)}>
-                        <text x="0" y={(y + 15).to_string()} font-size="12">{ i18n::theme_name(lang, t) }</text>
-                        <rect x="96" y={(y + 4).to_string()} width={format!("{w:.1}")} height="14" fill={t.colour.clone()} />
-                        <text x={format!("{:.1}", 100.0 + w)} y={(y + 15).to_string()} font-size="11">{ i18n::percent(s.paragraph_share) }</text>
-                    </g>
-                }
-            }) }
-        </svg>
+    let label = format!("{}: {alt}", t.themes_chart);
+    m.open(
+        "svg",
+        &[
+            ("class", "theme-profile"),
+            ("role", "img"),
+            ("viewBox", &format!("0 0 200 {height}")),
+            ("width", "200"),
+            ("height", &height.to_string()),
+            ("aria-label", &label),
+        ],
+    );
+    m.element("title", &[], &label);
+    for (i, (t, s)) in rows.iter().enumerate() {
+        let y = i * row_h;
+        let w = (s.paragraph_share * 80.0).max(1.0);
+        m.open(
+            "g",
+            &[
+                ("class", "theme-bar"),
+                ("data-theme", &t.id),
+                ("data-share", &format!("{:.4}", s.paragraph_share)),
+            ],
+        );
+        let ty = (y + 15).to_string();
+        m.element(
+            "text",
+            &[("x", "0"), ("y", &ty), ("font-size", "12")],
+            i18n::theme_name(lang, t),
+        );
+        m.open(
+            "rect",
+            &[
+                ("x", "96"),
+                ("y", &(y + 4).to_string()),
+                ("width", &format!("{w:.1}")),
+                ("height", "14"),
+                ("fill", &t.colour),
+            ],
+        );
+        m.close("rect");
+        m.element(
+            "text",
+            &[
+                ("x", &format!("{:.1}", 100.0 + w)),
+                ("y", &ty),
+                ("font-size", "11"),
+            ],
+            &i18n::percent(s.paragraph_share),
+        );
+        m.close("g");
     }
+    m.close("svg");
 }
 
 /// What the worker and the workspace computed for one part.
@@ -476,14 +610,32 @@ struct PartData<'a> {
     target: Option<usize>,
 }
 
-fn part_view(
+/// A part's `<section>` attributes. The page keeps the element across re-renders and
+/// replaces only what is inside, so a part off screen keeps the size it was last drawn at
+/// (`content-visibility`) and the reading position does not jump.
+fn part_attrs(index: usize, part: &Part) -> (String, &'static str, Option<String>, String) {
+    let kind = match part.kind {
+        PartKind::Cover => "cover",
+        PartKind::Annex => "annex",
+        PartKind::Body => "body",
+    };
+    (
+        part_anchor(index),
+        kind,
+        part.annex.map(|n| n.to_string()),
+        part.languages.join(","),
+    )
+}
+
+fn write_part(
+    m: &mut Markup,
     index: usize,
     doc: &Document,
     part: &Part,
     data: PartData<'_>,
     filter: Option<&str>,
     lang: Lang,
-) -> Html {
+) {
     let PartData {
         summary,
         themes,
@@ -492,12 +644,7 @@ fn part_view(
         target,
     } = data;
     let t = i18n::text(lang);
-    let m = i18n::meta_text(lang);
-    let kind = match part.kind {
-        PartKind::Cover => "cover",
-        PartKind::Annex => "annex",
-        PartKind::Body => "body",
-    };
+    let mt = i18n::meta_text(lang);
     let label = match (part.kind, part.label) {
         (PartKind::Annex, Some(span)) if lang == Lang::Zh => doc.slice(span).trim().to_string(),
         (PartKind::Annex, _) => i18n::annex_label(lang, part.annex.unwrap_or(1)),
@@ -517,68 +664,91 @@ fn part_view(
             names.join(if lang == Lang::Zh { "、" } else { ", " })
         ))
     };
-    let resolutions = doc.part_resolutions(part);
-    html! {
-        <section class="part" id={part_anchor(index)} data-kind={kind}
-                 data-annex={part.annex.map(|n| n.to_string())}
-                 data-languages={part.languages.join(",")}>
-            <header class="part-head">
-                <span class="part-label">{ label }</span>
-                if let Some(h) = part.heading {
-                    <h2 class="part-heading">{ doc.slice(h) }</h2>
-                }
-                if let Some(l) = languages {
-                    <span class="part-langs">{ l }</span>
-                }
-            </header>
-            if let Some(sp) = &part.speaker {
-                <p class="speaker">
-                    if let Some(r) = &sp.represents {
-                        <span class="represents" data-code={sp.code.clone()}>{ r }{ sp.code.as_ref().map(|c| format!(" ({c})")) }</span>
-                    }
-                    if let Some(p) = &sp.post { <span class="post">{ p }</span> }
-                    { match &sp.name {
-                        Some(n) => html! { <span class="person">{ n }</span> },
-                        None => html! { <span class="person none">{ m.no_speaker }</span> },
-                    } }
-                </p>
-            }
-            if !resolutions.is_empty() {
-                <p class="resolutions"><span class="label">{ m.resolutions }</span>
-                    { for resolutions.iter().map(|(n, y)| html! {
-                        <span class="resolution" data-number={n.clone()}>{ match y { Some(y) => format!("{n} ({y})"), None => n.clone() } }</span>
-                    }) }
-                </p>
-            }
-            <div class="part-body">
-                <div class="paras">{ paras_html(index, doc, part, themes, tokens, target, filter, lang) }</div>
-                <aside class="part-stats" aria-live="polite">
-                    { match summary {
-                        None => html! { <p class="pending">{ t.pending }</p> },
-                        Some(s) => html! {
-                            <>
-                                <p class="count-line">{ t.words }{ " " }<span class="token-count">{ s.word_count }</span></p>
-                                if let Some((pt, lex)) = themes {
-                                    <h3 class="stats-title">{ m.themes }</h3>
-                                    { profile_chart(&pt.profile, lex, lang) }
-                                }
-                                if let Some(keys) = keys.filter(|k| !k.is_empty()) {
-                                    <h3 class="stats-title">{ m.key_terms }</h3>
-                                    { key_terms_list("key-terms", keys) }
-                                }
-                                <h3 class="stats-title">{ t.top_words }</h3>
-                                { top_words_list(s) }
-                            </>
-                        },
-                    } }
-                </aside>
-            </div>
-        </section>
+    m.open("header", &[("class", "part-head")]);
+    m.element("span", &[("class", "part-label")], &label);
+    if let Some(h) = part.heading {
+        m.element("h2", &[("class", "part-heading")], doc.slice(h));
     }
+    if let Some(l) = languages {
+        m.element("span", &[("class", "part-langs")], &l);
+    }
+    m.close("header");
+    if let Some(sp) = &part.speaker {
+        m.open("p", &[("class", "speaker")]);
+        if let Some(r) = &sp.represents {
+            match &sp.code {
+                Some(c) => {
+                    m.open("span", &[("class", "represents"), ("data-code", c)]);
+                    m.text(r);
+                    m.text(&format!(" ({c})"));
+                }
+                None => {
+                    m.open("span", &[("class", "represents")]);
+                    m.text(r);
+                }
+            }
+            m.close("span");
+        }
+        if let Some(p) = &sp.post {
+            m.element("span", &[("class", "post")], p);
+        }
+        match &sp.name {
+            Some(n) => m.element("span", &[("class", "person")], n),
+            None => m.element("span", &[("class", "person none")], mt.no_speaker),
+        }
+        m.close("p");
+    }
+    let resolutions = doc.part_resolutions(part);
+    if !resolutions.is_empty() {
+        m.open("p", &[("class", "resolutions")]);
+        m.element("span", &[("class", "label")], mt.resolutions);
+        for (n, y) in &resolutions {
+            let text = match y {
+                Some(y) => format!("{n} ({y})"),
+                None => n.clone(),
+            };
+            m.element(
+                "span",
+                &[("class", "resolution"), ("data-number", n)],
+                &text,
+            );
+        }
+        m.close("p");
+    }
+    m.open("div", &[("class", "part-body")]);
+    m.open("div", &[("class", "paras")]);
+    write_paras(m, index, doc, part, themes, tokens, target, filter, lang);
+    m.close("div");
+    m.open("aside", &[("class", "part-stats"), ("aria-live", "polite")]);
+    match summary {
+        None => m.element("p", &[("class", "pending")], t.pending),
+        Some(s) => {
+            m.open("p", &[("class", "count-line")]);
+            m.text(t.words);
+            m.text(" ");
+            m.element(
+                "span",
+                &[("class", "token-count")],
+                &s.word_count.to_string(),
+            );
+            m.close("p");
+            if let Some((pt, lex)) = themes {
+                m.element("h3", &[("class", "stats-title")], mt.themes);
+                write_profile_chart(m, &pt.profile, lex, lang);
+            }
+            if let Some(keys) = keys.filter(|k| !k.is_empty()) {
+                m.element("h3", &[("class", "stats-title")], mt.key_terms);
+                write_key_terms(m, "key-terms", keys);
+            }
+            m.element("h3", &[("class", "stats-title")], t.top_words);
+            write_top_words(m, s);
+        }
+    }
+    m.close("aside");
+    m.close("div");
 }
 
-fn top_words_list(s: &PartSummary) -> Html {
-    let mut m = Markup::default();
+fn write_top_words(m: &mut Markup, s: &PartSummary) {
     m.open("ol", &[("class", "top-words")]);
     for w in s.top_words() {
         let count = w.count.to_string();
@@ -590,17 +760,17 @@ fn top_words_list(s: &PartSummary) -> Html {
                 ("data-count", &count),
             ],
         );
-        write_word_count(&mut m, &w.term, w.count);
+        write_word_count(m, &w.term, w.count);
         m.close("li");
     }
     m.close("ol");
-    m.into_html()
 }
 
 /// Every paragraph of a part: its text (cues and entities marked, or its words when the
 /// segmentation is shown) and its theme chips; rows without the filtered theme hidden.
 #[allow(clippy::too_many_arguments)]
-fn paras_html(
+fn write_paras(
+    m: &mut Markup,
     index: usize,
     doc: &Document,
     part: &Part,
@@ -609,8 +779,7 @@ fn paras_html(
     target: Option<usize>,
     filter: Option<&str>,
     lang: Lang,
-) -> Html {
-    let mut m = Markup::default();
+) {
     for (i, p) in part.paragraphs.iter().enumerate() {
         let pt = themes.and_then(|(t, lex)| t.paragraphs.get(i).map(|pt| (pt, lex)));
         let ids = pt.map(|(pt, lex)| {
@@ -639,18 +808,17 @@ fn paras_html(
         match tokens.and_then(|t| t.get(i)) {
             Some(words) => {
                 m.open("p", &[("class", "para segmented")]);
-                write_tokens(&mut m, doc, *p, words);
+                write_tokens(m, doc, *p, words);
             }
             None => {
                 m.open("p", &[("class", "para")]);
-                write_marked(&mut m, doc, *p, pt, lang);
+                write_marked(m, doc, *p, pt, lang);
             }
         }
         m.close("p");
         if let Some((pt, lex)) = pt {
-            write_chips(&mut m, pt, lex, lang);
+            write_chips(m, pt, lex, lang);
         }
         m.close("div");
     }
-    m.into_html()
 }

@@ -179,9 +179,42 @@ fn shipped_seed() -> Option<(Rc<Analysed>, Rc<Lexicon>)> {
     shipped
 }
 
+/// The seed's reader as the page first draws it (see [`doc_view::static_reader`]): the
+/// shipped analysis and lexicon, key terms weighed against the seed alone (the workspace at
+/// first paint), in the page's default language.
+pub fn seed_reader_html() -> Result<String, serde_json::Error> {
+    let shipped = serde_json::from_str::<ShippedSeed>(SEED_ANALYSED_JSON)?;
+    let seed = Rc::new(shipped.analysed);
+    let ws = Workspace::new(&[state::DocEntry {
+        id: SEED_ID,
+        name: SEED_NAME.to_string(),
+        seed: true,
+        status: DocStatus::Ready(seed.clone(), None),
+        added: 0.0,
+    }]);
+    Ok(doc_view::static_reader(
+        SEED_NAME,
+        &seed,
+        &shipped.lexicon,
+        ws.key_terms(SEED_ID).as_deref(),
+        Lang::default(),
+    ))
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let seed = use_memo((), |_| shipped_seed());
+    // The static shell of index.html (the seed's reader among it) stood in until now. It
+    // goes in the same task as this first render is attached, so no frame shows neither,
+    // and no element of the page is ever there twice.
+    use_memo((), |_| {
+        if let Some(shell) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("shell"))
+        {
+            shell.remove();
+        }
+    });
     let shipped = seed.is_some();
     let state = use_reducer(|| State {
         lang: LocalStorage::get::<String>(LANG_KEY)
@@ -224,13 +257,6 @@ pub fn app() -> Html {
         let (engine, store, unsaved) = (engine.clone(), store.clone(), unsaved.clone());
         let (pending_lexicon, next_id) = (pending_lexicon.clone(), next_id.clone());
         use_effect_with((), move |_| {
-            // The static shell of index.html stood in until this first render.
-            if let Some(shell) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("shell"))
-            {
-                shell.remove();
-            }
             mark("shell-painted");
             register_service_worker();
             let arrivals: Rc<RefCell<Arrivals>> = Rc::default();

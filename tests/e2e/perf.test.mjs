@@ -64,6 +64,39 @@ describe('loading and long workspaces (issue #6)', () => {
     }
   });
 
+  it('shows the seed analysed before any wasm has loaded, then hands over to the app', async () => {
+    const { context, page, log } = await openPage(app.browser, null);
+    try {
+      let release;
+      const held = new Promise((r) => (release = r));
+      await context.route('**/app_bg.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(app.url, { waitUntil: 'domcontentloaded' });
+      const shell = page.locator('#shell');
+      await shell.locator('#doc').waitFor();
+      // The reader the build wrote in: every statement, its speaker, its cues and chips.
+      assert.equal(await shell.locator('#doc section.part').count(), 10);
+      const codes = await shell.locator('#doc .speaker .represents').evaluateAll((e) => e.map((x) => x.dataset.code ?? ''));
+      assert.deepEqual(codes, ['UN', 'BEL', 'CHN', 'DOM', 'EST', 'FRA', 'RUS', 'GBR', 'USA']);
+      assert.ok((await shell.locator('#doc mark.cue').count()) > 100);
+      assert.ok((await shell.locator('#doc .chip').count()) > 50);
+      assert.ok(await shell.locator('#doc .reader-tools input[type="checkbox"]').isDisabled());
+      const staticParas = await shell.locator('#doc .para').allTextContents();
+      release();
+      await waitForSeedAnalysed(page);
+      assert.equal(await page.locator('#shell').count(), 0);
+      assert.equal(await page.locator('#doc').count(), 1);
+      // The app draws the same paragraphs, and its controls work.
+      assert.deepEqual(await page.locator('#doc .para').allTextContents(), staticParas);
+      assert.ok(await page.locator('#seg-toggle').isEnabled());
+      assert.deepEqual(log.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('fetches the PDF reader only when a PDF is added', async () => {
     const { context, page, log } = await openPage(app.browser, app.url);
     try {
