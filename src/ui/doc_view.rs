@@ -146,11 +146,12 @@ pub fn doc_view(props: &DocProps) -> Html {
                     keys: keys.map(Vec::as_slice),
                     tokens: tokens.and_then(|t| t.get(i)).map(Vec::as_slice),
                     target: props.at.filter(|(p, _)| *p == i).map(|(_, para)| para),
+                    timing: None,
                 };
                 let (id, kind, annex, languages) = part_attrs(i, part);
                 html! {
                     <section class="part" {id} data-kind={kind} data-annex={annex} data-languages={languages}>
-                        { raw(&|m| write_part(m, i, doc, part, PartData { ..data }, active.as_deref(), lang)) }
+                        { raw(&|m| write_part(m, i, doc, part, data, active.as_deref(), lang)) }
                     </section>
                 }
             }) }
@@ -206,12 +207,7 @@ pub fn static_reader(
     let symbol = doc.meta.symbol.clone().unwrap_or_default();
     m.open(
         "article",
-        &[
-            ("id", "doc"),
-            ("data-symbol", &symbol),
-            ("data-name", name),
-            ("elementtiming", "seed-reader"),
-        ],
+        &[("id", "doc"), ("data-symbol", &symbol), ("data-name", name)],
     );
     write_meta(&mut m, doc, Some(&source_line(a)), lang);
     m.open("div", &[("class", "reader-tools")]);
@@ -237,6 +233,7 @@ pub fn static_reader(
             keys: keys.and_then(|k| k.parts.get(i)).map(Vec::as_slice),
             tokens: None,
             target: None,
+            timing: (i == 0).then_some("seed-reader"),
         };
         write_part(&mut m, i, doc, part, data, None, lang);
         m.close("section");
@@ -600,6 +597,7 @@ fn write_profile_chart(m: &mut Markup, profile: &Profile, lex: &Lexicon, lang: L
 }
 
 /// What the worker and the workspace computed for one part.
+#[derive(Clone, Copy)]
 struct PartData<'a> {
     summary: Option<&'a PartSummary>,
     themes: Option<(&'a PartThemes, &'a Lexicon)>,
@@ -608,6 +606,9 @@ struct PartData<'a> {
     tokens: Option<&'a [Vec<Span>]>,
     /// The paragraph the reader was opened at.
     target: Option<usize>,
+    /// An Element Timing identifier for the first paragraph: the prerendered seed says
+    /// when its analysed text first painted (`scripts/bench-browser.mjs` reads it).
+    timing: Option<&'static str>,
 }
 
 /// A part's `<section>` attributes. The page keeps the element across re-renders and
@@ -640,8 +641,7 @@ fn write_part(
         summary,
         themes,
         keys,
-        tokens,
-        target,
+        ..
     } = data;
     let t = i18n::text(lang);
     let mt = i18n::meta_text(lang);
@@ -717,7 +717,7 @@ fn write_part(
     }
     m.open("div", &[("class", "part-body")]);
     m.open("div", &[("class", "paras")]);
-    write_paras(m, index, doc, part, themes, tokens, target, filter, lang);
+    write_paras(m, index, doc, part, &data, filter, lang);
     m.close("div");
     m.open("aside", &[("class", "part-stats"), ("aria-live", "polite")]);
     match summary {
@@ -768,18 +768,22 @@ fn write_top_words(m: &mut Markup, s: &PartSummary) {
 
 /// Every paragraph of a part: its text (cues and entities marked, or its words when the
 /// segmentation is shown) and its theme chips; rows without the filtered theme hidden.
-#[allow(clippy::too_many_arguments)]
 fn write_paras(
     m: &mut Markup,
     index: usize,
     doc: &Document,
     part: &Part,
-    themes: Option<(&PartThemes, &Lexicon)>,
-    tokens: Option<&[Vec<Span>]>,
-    target: Option<usize>,
+    data: &PartData<'_>,
     filter: Option<&str>,
     lang: Lang,
 ) {
+    let PartData {
+        themes,
+        tokens,
+        target,
+        timing,
+        ..
+    } = *data;
     for (i, p) in part.paragraphs.iter().enumerate() {
         let pt = themes.and_then(|(t, lex)| t.paragraphs.get(i).map(|pt| (pt, lex)));
         let ids = pt.map(|(pt, lex)| {
@@ -811,7 +815,10 @@ fn write_paras(
                 write_tokens(m, doc, *p, words);
             }
             None => {
-                m.open("p", &[("class", "para")]);
+                match timing.filter(|_| i == 0) {
+                    Some(id) => m.open("p", &[("class", "para"), ("elementtiming", id)]),
+                    None => m.open("p", &[("class", "para")]),
+                }
                 write_marked(m, doc, *p, pt, lang);
             }
         }

@@ -466,6 +466,18 @@ pub fn app() -> Html {
         })
     };
     let ws: Ws = (*ws).clone();
+    // Key terms weigh a statement against the whole workspace, so every letter that arrives
+    // changes those of the document being read. While letters are still being analysed the
+    // reader keeps the last settled ones instead of being redrawn for every batch.
+    let settled = use_mut_ref(|| ws.clone());
+    if !state
+        .docs
+        .iter()
+        .any(|d| matches!(d.status, DocStatus::Pending))
+    {
+        *settled.borrow_mut() = ws.clone();
+    }
+    let settled: Ws = settled.borrow().clone();
 
     let t = i18n::text(lang);
     let v = i18n::view_text(lang);
@@ -783,7 +795,7 @@ pub fn app() -> Html {
                         _ => None,
                     };
                     html! {
-                        <DocView key_terms={ws.key_terms(entry.id)} tokens={state.tokens.get(&entry.id).cloned()}
+                        <DocView key_terms={settled.key_terms(entry.id).or_else(|| ws.key_terms(entry.id))} tokens={state.tokens.get(&entry.id).cloned()}
                             on_tokens={request_tokens} {at} {entry} {lang} {lexicon} />
                     }
                 }
