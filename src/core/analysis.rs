@@ -1,11 +1,13 @@
 //! The pipeline the worker runs: text → cleaned → structured → segmented → counted.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::clean::clean;
 use super::ingest::{decode, Decoded, Format, IngestError};
 use super::segment::{is_word, DocTokens, Segmenter};
-use super::stats::{top_terms, TermCount};
+use super::stats::{ranked, TermCount, TermCounts};
 use super::structure::{structure, Document};
 use super::themes::{DocThemes, Lexicon, Tagger};
 
@@ -131,31 +133,36 @@ pub fn summarise_segmented(doc: &Document, seg: &Segmenter, tokens: &DocTokens) 
         .parts
         .iter()
         .map(|part| {
-            // Latin words are counted lower-cased (Council at the start of a sentence
-            // and council are one term); Chinese is unaffected.
-            let words: Vec<std::borrow::Cow<str>> = part
+            let mut word_count = 0;
+            let mut counts = TermCounts::default();
+            for w in part
                 .paragraphs
                 .iter()
-                .flat_map(|p| tokens.of(*p).iter().copied())
-                .map(|t| doc.slice(t))
+                .flat_map(|p| tokens.of(*p))
+                .map(|t| doc.slice(*t))
                 .filter(|w| is_word(w))
-                .map(|w| {
-                    if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                        std::borrow::Cow::Owned(w.to_lowercase())
-                    } else {
-                        std::borrow::Cow::Borrowed(w)
+            {
+                word_count += 1;
+                // Latin words are counted lower-cased (Council at the start of a sentence
+                // and council are one term); Chinese is unaffected.
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    let lower = w.to_lowercase();
+                    if !seg.is_content(&lower) {
+                        continue;
                     }
-                })
-                .collect();
+                    match counts.get_mut(lower.as_str()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            counts.insert(Cow::Owned(lower), 1);
+                        }
+                    }
+                } else if seg.is_content_word(w) {
+                    *counts.entry(Cow::Borrowed(w)).or_default() += 1;
+                }
+            }
             PartSummary {
-                word_count: words.len(),
-                terms: top_terms(
-                    words
-                        .iter()
-                        .map(|w| w.as_ref())
-                        .filter(|w| seg.is_content(w)),
-                    usize::MAX,
-                ),
+                word_count,
+                terms: ranked(counts, usize::MAX),
             }
         })
         .collect();

@@ -2,7 +2,7 @@
 //! hard-wrapped at the page width, paragraphs split by a page break, stray spaces between
 //! Han characters. The result is one block per paragraph (or heading), joined by `\n`.
 
-use super::text::{display_width, is_cjk, is_sentence_end, is_space, Span};
+use super::text::{display_width, is_cjk, is_sentence_end, is_space, may_start_space, Span};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cleaned {
@@ -121,6 +121,14 @@ pub fn is_furniture(t: &str) -> bool {
     // Footer: words separated by spaces or by the replacement character that the PDF's
     // private-use glyph becomes; one job number plus only page numbers and language codes.
     // One pass that stops at the first word of any other kind (a line of text's first).
+    // Each of those kinds starts with a digit or `(`: a line whose first word does not is
+    // told apart without splitting out that word (a line of Chinese has no space to end it).
+    if !matches!(
+        t.chars().find(|c| !(is_space(*c) || *c == '\u{FFFD}')),
+        Some('0'..='9' | '(')
+    ) {
+        return false;
+    }
     let mut jobs = 0;
     for w in t
         .split(|c: char| is_space(c) || c == '\u{FFFD}')
@@ -287,22 +295,43 @@ fn squeeze_cjk_spaces(s: &str) -> String {
 /// needs no copy of its own. A run of spaces becomes one space, or nothing between two
 /// CJK characters.
 fn squeeze_cjk_spaces_into(out: &mut String, s: &str) {
+    // The last character pushed.
     let mut before: Option<char> = None;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_space(c) {
-            while chars.next_if(|c| is_space(*c)).is_some() {}
-            let after = chars.peek().copied();
-            let drop = matches!((before, after), (Some(a), Some(b)) if is_cjk(a) && is_cjk(b));
-            if !drop {
-                out.push(' ');
-                before = Some(' ');
-            }
-        } else {
-            out.push(c);
-            before = Some(c);
+    // `s[copied..]` is not in `out` yet: text between spaces is copied a run at a time.
+    let mut copied = 0;
+    let mut at = 0;
+    let bytes = s.as_bytes();
+    while at < bytes.len() {
+        // Han characters are passed over without being decoded.
+        if !may_start_space(bytes[at]) {
+            at += 1;
+            continue;
         }
+        let Some(c) = s[at..].chars().next() else {
+            break;
+        };
+        if !is_space(c) {
+            at += c.len_utf8();
+            continue;
+        }
+        if copied < at {
+            out.push_str(&s[copied..at]);
+            before = s[copied..at].chars().next_back();
+        }
+        let mut end = at + c.len_utf8();
+        while let Some(c) = s[end..].chars().next().filter(|c| is_space(*c)) {
+            end += c.len_utf8();
+        }
+        let after = s[end..].chars().next();
+        let drop = matches!((before, after), (Some(a), Some(b)) if is_cjk(a) && is_cjk(b));
+        if !drop {
+            out.push(' ');
+            before = Some(' ');
+        }
+        copied = end;
+        at = end;
     }
+    out.push_str(&s[copied..]);
 }
 
 #[cfg(test)]
@@ -379,6 +408,42 @@ mod tests {
             squeeze_cjk_spaces("第2518 (2020)号决议"),
             "第2518 (2020)号决议"
         );
+    }
+
+    /// The character-at-a-time squeeze that the run-at-a-time one replaced.
+    fn squeeze_by_char(s: &str) -> String {
+        let mut out = String::new();
+        let mut before: Option<char> = None;
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            if is_space(c) {
+                while chars.next_if(|c| is_space(*c)).is_some() {}
+                let after = chars.peek().copied();
+                let drop = matches!((before, after), (Some(a), Some(b)) if is_cjk(a) && is_cjk(b));
+                if !drop {
+                    out.push(' ');
+                    before = Some(' ');
+                }
+            } else {
+                out.push(c);
+                before = Some(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn squeezing_by_runs_matches_squeezing_by_characters() {
+        let english = include_str!("../../tests/fixtures/english-letter.txt");
+        for s in crate::core::SEED_ZH.lines().chain(english.lines()).chain([
+            "",
+            " ",
+            "  中 \u{3000}文\u{00A0} x \u{2028}\u{205F}y 。 “ ” \u{1680}é ",
+            "\t中\r\n",
+            "a  b",
+        ]) {
+            assert_eq!(squeeze_cjk_spaces(s), squeeze_by_char(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -133,7 +133,8 @@ impl Segmenter {
     /// boundaries (English and other space-separated text); whitespace dropped.
     pub fn words(&self, text: &str, span: Span) -> Vec<Span> {
         let piece = span.slice(text);
-        if piece.chars().any(super::text::is_han) {
+        // An English line is all ASCII, which `is_ascii` tells without decoding characters.
+        if !piece.is_ascii() && piece.chars().any(super::text::is_han) {
             self.tokens(text, span)
         } else {
             unicode_segmentation::UnicodeSegmentation::split_word_bound_indices(piece)
@@ -164,8 +165,13 @@ impl Segmenter {
     /// names the dictionary does not know; single Latin letters are fragments of symbols
     /// such as the S of S/2020/372).
     pub fn is_content(&self, word: &str) -> bool {
+        is_word(word) && self.is_content_word(word)
+    }
+
+    /// [`Segmenter::is_content`] of a token already known to be a word.
+    pub fn is_content_word(&self, word: &str) -> bool {
         // The set lookup last: single characters (many) need none.
-        is_word(word) && word.chars().nth(1).is_some() && !self.is_stop_word(word)
+        word.chars().nth(1).is_some() && !self.is_stop_word(word)
     }
 }
 
@@ -180,10 +186,21 @@ pub fn is_word(token: &str) -> bool {
     token.chars().any(is_letter)
 }
 
-/// `char::is_alphabetic`, answering first for the common Han blocks (every character of
-/// which is a letter; a test checks), which would otherwise go to its table search.
+/// `char::is_alphabetic`, answering first for ASCII, the common Han blocks (every character
+/// of which is a letter) and common punctuation (none of which is; a test checks every
+/// character), which would otherwise go to its table search.
 fn is_letter(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}') || c.is_alphabetic()
+    match c {
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => true,
+        // ASCII, and the general, CJK and full-width punctuation that most tokens that
+        // are not words are made of.
+        '\u{0}'..='\u{7F}' => c.is_ascii_alphabetic(),
+        '\u{2000}'..='\u{206F}'
+        | '\u{3000}'..='\u{3004}'
+        | '\u{3008}'..='\u{3020}'
+        | '\u{FF00}'..='\u{FF20}' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 #[cfg(test)]

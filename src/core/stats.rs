@@ -1,8 +1,12 @@
 //! Counting words.
 
+use std::borrow::Cow;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
+
+use super::text::FxBuildHasher;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermCount {
@@ -12,16 +16,38 @@ pub struct TermCount {
 
 /// The `n` most frequent terms, ties broken by the term's order so the list is stable.
 pub fn top_terms<'a>(words: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<TermCount> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: TermCounts<'a> = HashMap::default();
     for w in words {
-        *counts.entry(w).or_default() += 1;
+        *counts.entry(Cow::Borrowed(w)).or_default() += 1;
     }
-    let mut all: Vec<(&str, usize)> = counts.into_iter().collect();
-    all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    ranked(counts, n)
+}
+
+/// Words counted, keyed by the text's own words where they need no change, so a word is
+/// copied once per distinct term rather than once per occurrence. FxHash: every word of a
+/// document is counted.
+pub type TermCounts<'a> = HashMap<Cow<'a, str>, usize, FxBuildHasher>;
+
+/// The `n` most frequent of `counts`, ties broken by the term's order.
+pub fn ranked(counts: TermCounts<'_>, n: usize) -> Vec<TermCount> {
+    // Each term's first 16 bytes as a number (zero-padded, big-endian, so numbers order as
+    // the bytes do): most ties of count are settled by it without comparing strings, and
+    // where prefixes agree the whole terms decide. Terms are distinct, so the order is
+    // total and an unstable sort gives the same list.
+    let mut all: Vec<(Reverse<usize>, u128, Cow<str>)> = counts
+        .into_iter()
+        .map(|(term, count)| {
+            let mut prefix = [0u8; 16];
+            let n = term.len().min(16);
+            prefix[..n].copy_from_slice(&term.as_bytes()[..n]);
+            (Reverse(count), u128::from_be_bytes(prefix), term)
+        })
+        .collect();
+    all.sort_unstable();
     all.into_iter()
         .take(n)
-        .map(|(term, count)| TermCount {
-            term: term.to_string(),
+        .map(|(Reverse(count), _, term)| TermCount {
+            term: term.into_owned(),
             count,
         })
         .collect()
@@ -158,6 +184,20 @@ mod tests {
         let got: Vec<(&str, usize)> = top.iter().map(|t| (t.term.as_str(), t.count)).collect();
         assert_eq!(got, vec![("维和", 3), ("业绩", 2), ("安保", 1)]);
         assert!(top_terms(std::iter::empty(), 10).is_empty());
+        // Terms alike in their first 16 bytes, or a prefix of another, or with a NUL.
+        let long = [
+            "维持和平行动部门甲",
+            "维持和平行动部门",
+            "维持和平行动部门乙",
+            "a\0",
+            "a",
+            "ab",
+        ];
+        let top = top_terms(long.iter().copied().chain(long), 10);
+        let mut want: Vec<&str> = long.to_vec();
+        want.sort();
+        let got: Vec<&str> = top.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(got, want);
     }
 
     fn counts(pairs: &[(&str, usize)]) -> Vec<TermCount> {

@@ -63,12 +63,40 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Display width used to recognise hard-wrapped lines: a Han character takes two columns.
 pub fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+    // Every line of a letter is measured: ASCII and the common Han block (U+4E00…U+9FFF,
+    // first bytes E4 B8… to E9) are told from their bytes, the rest decoded.
+    let bytes = s.as_bytes();
+    let mut width = 0;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            width += 1;
+            at += 1;
+        } else if matches!(b, 0xE5..=0xE9) || (b == 0xE4 && bytes.get(at + 1) >= Some(&0xB8)) {
+            width += 2;
+            at += 3;
+        } else {
+            let Some(c) = s[at..].chars().next() else {
+                break;
+            };
+            width += if is_cjk(c) { 2 } else { 1 };
+            at += c.len_utf8();
+        }
+    }
+    width
 }
 
 /// Whitespace as PDF extraction leaves it, including no-break and ideographic spaces.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}'
+}
+
+/// Whether a character starting with UTF-8 byte `b` can be a space ([`is_space`]): ASCII
+/// controls and space, or U+0085, U+00A0, U+1680, U+2000…U+205F and U+3000 (first bytes C2,
+/// E1, E2 and E3). Lets a scan for spaces pass over Han characters (E3…E9) mostly without
+/// decoding them.
+pub fn may_start_space(b: u8) -> bool {
+    b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 /// FxHash (rustc's hasher), for maps looked up once per word of a document with keys the
@@ -267,8 +295,28 @@ mod tests {
     }
 
     #[test]
+    fn every_space_starts_with_a_byte_that_may_start_one() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| is_space(*c))
+        {
+            let mut buf = [0; 4];
+            assert!(
+                may_start_space(c.encode_utf8(&mut buf).as_bytes()[0]),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
     fn widths_count_han_double() {
         assert_eq!(display_width("安理会"), 6);
         assert_eq!(display_width("S/2020/911"), 10);
+        let by_char = |s: &str| -> usize { s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum() };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("a{c}中{c}");
+            assert_eq!(display_width(&s), by_char(&s), "U+{:04X}", c as u32);
+        }
     }
 }

@@ -161,25 +161,26 @@ pub fn cue_lines(theme: &Theme) -> String {
         .collect()
 }
 
-/// Words normalised for matching: width-folded and lower-cased.
-fn normalised<'a>(text: &'a str, words: &[Span]) -> Vec<(Span, Cow<'a, str>)> {
-    words
-        .iter()
-        .map(|s| (*s, normalise(s.slice(text))))
-        .collect()
-}
-
 /// A character that width folding and lower-casing both leave as it is: Han and the CJK
 /// and general punctuation around it (a test checks every one).
 fn is_settled(c: char) -> bool {
     is_han(c) || matches!(c, '\u{3001}'..='\u{303F}' | '\u{2010}'..='\u{2027}')
 }
 
+/// Only ASCII and U+4000…U+9FFF (Han, and the hexagram symbols between its blocks, which
+/// have no case and no other width): told from the bytes, without decoding a character,
+/// as every word of every paragraph is normalised (a test checks every such character).
+fn is_plain(word: &str) -> bool {
+    // A continuation byte passes only after a lead byte that did.
+    word.bytes()
+        .all(|b| b.is_ascii() || matches!(b, 0x80..=0xBF | 0xE4..=0xE9))
+}
+
 /// One word width-folded and lower-cased. Nearly every word of a letter is Han or plain
 /// ASCII, which folding leaves alone: those are borrowed (or only ASCII-lower-cased) rather
 /// than copied twice.
 fn normalise(word: &str) -> Cow<'_, str> {
-    if word.chars().all(|c| c.is_ascii() || is_settled(c)) {
+    if is_plain(word) || word.chars().all(|c| c.is_ascii() || is_settled(c)) {
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(word.to_ascii_lowercase())
         } else {
@@ -209,11 +210,11 @@ impl Tagger {
         let mut by_first: HashMap<String, Vec<CompiledCue>, FxBuildHasher> = HashMap::default();
         for (i, theme) in lexicon.themes.iter().enumerate() {
             for (term, weight) in &theme.cues {
-                let tokens: Vec<String> =
-                    normalised(term, &seg.words(term, Span::new(0, term.len())))
-                        .into_iter()
-                        .map(|(_, t)| t.into_owned())
-                        .collect();
+                let tokens: Vec<String> = seg
+                    .words(term, Span::new(0, term.len()))
+                    .iter()
+                    .map(|s| normalise(s.slice(term)).into_owned())
+                    .collect();
                 let Some(first) = tokens.first().cloned() else {
                     continue;
                 };
@@ -240,25 +241,27 @@ impl Tagger {
 
     /// Cue hits among a paragraph's words (already segmented).
     pub fn hits_in(&self, text: &str, words: &[Span]) -> Vec<Hit> {
-        let tokens = normalised(text, words);
+        let word = |i: usize| normalise(words[i].slice(text));
         let mut raw: Vec<Hit> = Vec::new();
-        for i in 0..tokens.len() {
-            let Some(cues) = self.by_first.get(tokens[i].1.as_ref()) else {
+        for i in 0..words.len() {
+            let Some(cues) = self.by_first.get(word(i).as_ref()) else {
                 continue;
             };
             for cue in cues {
+                // The first word matched already; the rest are normalised only here, for
+                // the few words that start a cue.
                 let n = cue.tokens.len();
-                if i + n <= tokens.len()
-                    && tokens[i..i + n]
-                        .iter()
-                        .map(|(_, t)| t.as_ref())
-                        .eq(cue.tokens.iter().map(String::as_str))
+                if i + n <= words.len()
+                    && (i + 1..i + n)
+                        .map(word)
+                        .zip(&cue.tokens[1..])
+                        .all(|(w, t)| w.as_ref() == t.as_str())
                 {
                     raw.push(Hit {
                         theme: cue.theme,
                         cue: cue.term.clone(),
                         weight: cue.weight,
-                        span: Span::new(tokens[i].0.start, tokens[i + n - 1].0.end),
+                        span: Span::new(words[i].start, words[i + n - 1].end),
                     });
                 }
             }
@@ -309,12 +312,11 @@ impl Tagger {
                 }
             })
             .collect::<Vec<_>>();
-        let all: Vec<ParaThemes> = parts
-            .iter()
-            .flat_map(|p| p.paragraphs.iter().cloned())
-            .collect();
         DocThemes {
-            profile: Profile::of(&all, self.lexicon.themes.len()),
+            profile: Profile::of(
+                parts.iter().flat_map(|p| &p.paragraphs),
+                self.lexicon.themes.len(),
+            ),
             parts,
         }
     }
@@ -375,39 +377,38 @@ pub struct Profile {
 }
 
 impl Profile {
-    fn of(paragraphs: &[ParaThemes], n_themes: usize) -> Profile {
-        let total_weight: f32 = paragraphs
-            .iter()
-            .flat_map(|p| &p.hits)
-            .map(|h| h.weight)
-            .sum();
-        let mut themes: Vec<ThemeShare> = (0..n_themes)
-            .filter_map(|t| {
-                let tagged: Vec<usize> = paragraphs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.has(t))
-                    .map(|(i, _)| i)
-                    .collect();
-                if tagged.is_empty() {
-                    return None;
-                }
-                let weight: f32 = paragraphs
-                    .iter()
-                    .flat_map(|p| &p.hits)
-                    .filter(|h| h.theme == t)
-                    .map(|h| h.weight)
-                    .sum();
-                Some(ThemeShare {
-                    theme: t,
-                    paragraph_share: tagged.len() as f32 / paragraphs.len().max(1) as f32,
-                    weight_share: if total_weight > 0.0 {
-                        weight / total_weight
-                    } else {
-                        0.0
-                    },
-                    paragraphs: tagged,
-                })
+    fn of<'a>(paragraphs: impl IntoIterator<Item = &'a ParaThemes>, n_themes: usize) -> Profile {
+        // One pass over the paragraphs, each theme's weight added up in the same order as
+        // a pass per theme would (so the sums are the same to the last bit).
+        let mut tagged: Vec<Vec<usize>> = vec![Vec::new(); n_themes];
+        let mut weights = vec![0.0f32; n_themes];
+        let mut total_weight = 0.0f32;
+        let mut count = 0usize;
+        for (i, p) in paragraphs.into_iter().enumerate() {
+            count += 1;
+            for h in &p.hits {
+                total_weight += h.weight;
+                weights[h.theme] += h.weight;
+            }
+            // A paragraph's tags name each theme once.
+            for (t, _) in &p.tags {
+                tagged[*t].push(i);
+            }
+        }
+        let mut themes: Vec<ThemeShare> = tagged
+            .into_iter()
+            .zip(weights)
+            .enumerate()
+            .filter(|(_, (tagged, _))| !tagged.is_empty())
+            .map(|(t, (tagged, weight))| ThemeShare {
+                theme: t,
+                paragraph_share: tagged.len() as f32 / count.max(1) as f32,
+                weight_share: if total_weight > 0.0 {
+                    weight / total_weight
+                } else {
+                    0.0
+                },
+                paragraphs: tagged,
             })
             .collect();
         themes.sort_by(|a, b| {
@@ -448,6 +449,22 @@ mod tests {
         {
             let s = c.to_string();
             assert_eq!(Folded::new(&s).text.to_lowercase(), s, "U+{:04X}", c as u32);
+        }
+        for c in ('\u{4000}'..='\u{9FFF}').chain(['a', 'Z', '~']) {
+            let s = c.to_string();
+            assert!(is_plain(&s), "U+{:04X}", c as u32);
+            assert_eq!(normalise(&s), Folded::new(&s).text.to_lowercase(), "{s}");
+        }
+        for c in [
+            '\u{3FFF}',
+            '\u{A000}',
+            '\u{3000}',
+            'É',
+            'Ａ',
+            '\u{00A0}',
+            '\u{20000}',
+        ] {
+            assert!(!is_plain(&c.to_string()), "U+{:04X}", c as u32);
         }
         for w in [
             "维和",
