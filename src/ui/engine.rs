@@ -147,7 +147,6 @@ impl Supervisor {
         Ok(())
     }
 
-    /// Worker `i` is given what every worker needs before any document: the lexicon.
     fn post(&self, i: usize, msg: &ToWorker) -> Result<(), String> {
         match self.slots.borrow().get(i).and_then(|s| s.engine.as_ref()) {
             Some(w) => w.send(msg),
@@ -155,6 +154,7 @@ impl Supervisor {
         }
     }
 
+    /// Worker `i` is given what every worker needs before any document: the lexicon.
     fn prime(&self, i: usize) -> Result<(), String> {
         let accepted = self.lexicon.borrow().clone();
         let sent = self.lexicon_sent.borrow().clone();

@@ -16,6 +16,15 @@ const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'unsc-lens-perf-'));
 
 const isPdfReader = (u) => /\/pdf(?:_loader|_bg)?\.(?:js|wasm)$/.test(u);
 
+// Copies of the seed under new names, as files on disk.
+function seedCopies(prefix, n) {
+  return Array.from({ length: n }, (_, i) => {
+    const file = path.join(TMP, `${prefix}-${String(i).padStart(2, '0')}.txt`);
+    fs.writeFileSync(file, SEED);
+    return file;
+  });
+}
+
 async function allFinished(page, n) {
   await page.waitForFunction(
     (n) => [...document.querySelectorAll('.doc-entry')].filter((e) => e.dataset.state === 'ready').length >= n,
@@ -145,11 +154,7 @@ describe('loading and long workspaces (issue #6)', () => {
       // The seed shows before the worker starts; the worker is started by the first render.
       for (let i = 0; i < 100 && analysisWorkers() === 0; i++) await page.waitForTimeout(50);
       assert.equal(analysisWorkers(), 1, 'one worker until letters arrive');
-      const files = Array.from({ length: 6 }, (_, i) => {
-        const file = path.join(TMP, `batch-${i}.txt`);
-        fs.writeFileSync(file, SEED);
-        return file;
-      });
+      const files = seedCopies('batch', 6);
       await page.setInputFiles('#file-input', files);
       await allFinished(page, 7);
       const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -173,11 +178,7 @@ describe('loading and long workspaces (issue #6)', () => {
     try {
       await waitForSeedAnalysed(page);
       // Sixteen letters of ten statements: 170 rows with the seed, past the window's threshold.
-      const files = Array.from({ length: 16 }, (_, i) => {
-        const file = path.join(TMP, `copy-${String(i).padStart(2, '0')}.txt`);
-        fs.writeFileSync(file, SEED);
-        return file;
-      });
+      const files = seedCopies('copy', 16);
       await page.setInputFiles('#file-input', files);
       await allFinished(page, 17);
       await page.click('#tab-themes');
