@@ -201,6 +201,9 @@ pub fn seed_reader_html() -> Result<String, serde_json::Error> {
     ))
 }
 
+/// Files listed and read in one task when many are added at once (see `SideEvent::Files`).
+const FILES_PER_TASK: usize = 25;
+
 #[function_component(App)]
 pub fn app() -> Html {
     let seed = use_memo((), |_| shipped_seed());
@@ -516,7 +519,7 @@ pub fn app() -> Html {
         let add = {
             let (dispatch, next_id, navigate) =
                 (dispatch.clone(), next_id.clone(), navigate.clone());
-            move |names: &[String]| -> Vec<(u32, f64)> {
+            move |names: &[String], open_single: bool| -> Vec<(u32, f64)> {
                 let added = now_ms();
                 let ids: Vec<(u32, f64)> = names
                     .iter()
@@ -532,8 +535,8 @@ pub fn app() -> Html {
                         .map(|((id, at), name)| (*id, name.clone(), *at))
                         .collect(),
                 ));
-                if let [(id, _)] = ids[..] {
-                    navigate.emit(Route::Reader { doc: id, at: None });
+                if let ([(id, _)], true) = (&ids[..], open_single) {
+                    navigate.emit(Route::Reader { doc: *id, at: None });
                 }
                 ids
             }
@@ -555,11 +558,15 @@ pub fn app() -> Html {
                 },
             )
         };
-        Callback::from(move |ev: SideEvent| match ev {
-            SideEvent::Files(files) => {
+        // Files are listed, then read; each is analysed once its bytes are in.
+        let read_files = {
+            let (add, ingest, dispatch) = (add.clone(), ingest.clone(), dispatch.clone());
+            Rc::new(move |files: Vec<web_sys::File>, open_single: bool| {
                 let names: Vec<String> = files.iter().map(|f| f.name()).collect();
-                for ((file, name), (id, added)) in
-                    files.into_iter().zip(names.clone()).zip(add(&names))
+                for ((file, name), (id, added)) in files
+                    .into_iter()
+                    .zip(names.clone())
+                    .zip(add(&names, open_single))
                 {
                     let (dispatch, ingest) = (dispatch.clone(), ingest.clone());
                     let reader = gloo::file::callbacks::read_as_bytes(
@@ -578,9 +585,29 @@ pub fn app() -> Html {
                     // The read completes on its own; dropping the handle would cancel it.
                     std::mem::forget(reader);
                 }
+            })
+        };
+        Callback::from(move |ev: SideEvent| match ev {
+            SideEvent::Files(files) => {
+                // Many files at once are listed and read a group per task, so adding a
+                // hundred does not hold the page for a quarter of a second.
+                let open_single = files.len() == 1;
+                let mut groups = files.chunks(FILES_PER_TASK).map(<[_]>::to_vec);
+                if let Some(first) = groups.next() {
+                    read_files(first, open_single);
+                }
+                for group in groups {
+                    let read_files = read_files.clone();
+                    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                        read_files(group, false)
+                    });
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.set_timeout_with_callback(later.unchecked_ref());
+                    }
+                }
             }
             SideEvent::Paste(name, text) => {
-                if let Some((id, added)) = add(std::slice::from_ref(&name)).pop() {
+                if let Some((id, added)) = add(std::slice::from_ref(&name), true).pop() {
                     ingest(id, name, text.into_bytes(), added);
                 }
             }
