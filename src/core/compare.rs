@@ -164,7 +164,7 @@ pub fn overlap(all: &[Keyness], n: usize) -> Overlap {
 pub fn cosine(
     a: &[TermCount],
     b: &[TermCount],
-    df: &HashMap<&str, usize>,
+    df: &crate::core::stats::DocFreqs<&str>,
     statements: usize,
 ) -> f64 {
     let idf = |term: &str| {
@@ -347,7 +347,9 @@ mod tests {
     fn cosine_is_one_for_the_same_text_and_zero_for_disjoint_ones() {
         let a = counts(&[("维和", 3), ("主权", 1)]);
         let b = counts(&[("妇女", 2)]);
-        let df: HashMap<&str, usize> = [("维和", 2), ("主权", 1), ("妇女", 1)].into();
+        let df: crate::core::stats::DocFreqs<&str> = [("维和", 2), ("主权", 1), ("妇女", 1)]
+            .into_iter()
+            .collect();
         assert!((cosine(&a, &a, &df, 3) - 1.0).abs() < 1e-12);
         assert_eq!(cosine(&a, &b, &df, 3).to_bits(), 0.0f64.to_bits());
         assert_eq!(cosine(&a, &[], &df, 3), 0.0);

@@ -72,9 +72,13 @@ pub fn key_terms(statements: &[&[TermCount]], n: usize) -> Vec<Vec<KeyTerm>> {
         .collect()
 }
 
+/// Document frequencies: in how many statements each term occurs. FxHash, as every term of
+/// every statement of a workspace is counted whenever it changes.
+pub type DocFreqs<K> = HashMap<K, usize, FxBuildHasher>;
+
 /// In how many of the statements each term occurs.
-pub fn document_frequencies<'a>(statements: &[&'a [TermCount]]) -> HashMap<&'a str, usize> {
-    let mut df: HashMap<&str, usize> = HashMap::new();
+pub fn document_frequencies<'a>(statements: &[&'a [TermCount]]) -> DocFreqs<&'a str> {
+    let mut df: DocFreqs<&str> = HashMap::default();
     for st in statements {
         for t in st.iter() {
             *df.entry(t.term.as_str()).or_default() += 1;
@@ -89,7 +93,7 @@ pub fn document_frequencies<'a>(statements: &[&'a [TermCount]]) -> HashMap<&'a s
 /// (×(1 + 0.15·(chars − 2)), at most ×1.6) so multi-character terms are preferred.
 pub fn key_terms_against<K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
     target: &[TermCount],
-    df: &HashMap<K, usize>,
+    df: &DocFreqs<K>,
     statements: usize,
     n: usize,
 ) -> Vec<KeyTerm> {
@@ -141,7 +145,7 @@ pub fn workspace_key_terms(docs: &[Vec<&[TermCount]>], n: usize) -> Vec<DocKeyTe
 /// `statements` statements.
 pub fn doc_key_terms<K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
     parts: &[&[TermCount]],
-    df: &HashMap<K, usize>,
+    df: &DocFreqs<K>,
     statements: usize,
     n: usize,
 ) -> DocKeyTerms {
@@ -156,7 +160,7 @@ pub fn doc_key_terms<K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
 
 /// A document's counts: the sum of its parts' counts, most frequent first.
 pub fn merge_counts<'a>(parts: impl IntoIterator<Item = &'a [TermCount]>) -> Vec<TermCount> {
-    let mut sum: HashMap<&str, usize> = HashMap::new();
+    let mut sum: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
     for p in parts {
         for t in p {
             *sum.entry(t.term.as_str()).or_default() += t.count;

@@ -12,6 +12,7 @@ use crate::core::stats::{DocKeyTerms, KeyTerm};
 use crate::core::structure::{Document, Part, PartKind};
 use crate::core::text::Span;
 use crate::core::themes::{Hit, Lexicon, ParaThemes, PartThemes, Profile, Theme};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 #[derive(Properties, PartialEq)]
@@ -53,6 +54,22 @@ pub fn doc_view(props: &DocProps) -> Html {
             super::scroll_to(&para_anchor(*part, *para));
         }
     });
+    let active = (*filter).clone();
+    // The reader's HTML is written again only when what it shows changed. The page redraws
+    // the reader whenever anything else changes (a letter arriving, the worker ready), and
+    // writing ten parts' HTML took tens of milliseconds each time.
+    let written = use_memo(
+        ReaderInputs {
+            entry: entry.clone(),
+            lang,
+            lexicon: props.lexicon.clone(),
+            key_terms: props.key_terms.clone(),
+            tokens: props.tokens.clone().filter(|_| *show_tokens),
+            filter: active.clone(),
+            at: props.at,
+        },
+        write_reader,
+    );
     if let DocStatus::Failed(e) = &entry.status {
         return html! {
             <article id="doc" class="doc-failed" data-name={entry.name.clone()}>
@@ -68,22 +85,13 @@ pub fn doc_view(props: &DocProps) -> Html {
             </article>
         };
     };
-    let (summary, themes) = match &entry.status {
-        DocStatus::Ready(a, _) => (Some(&a.summary), Some(&a.themes)),
-        _ => (None, None),
-    };
-    let lexicon = props.lexicon.as_deref();
-    let source = match &entry.status {
-        DocStatus::Ready(a, _) => Some(source_line(a)),
+    let themes = match &entry.status {
+        DocStatus::Ready(a, _) => Some(&a.themes),
         _ => None,
     };
+    let lexicon = props.lexicon.as_deref();
     let symbol = doc.meta.symbol.clone().unwrap_or_default();
     let m = i18n::meta_text(lang);
-    let raw = |write: &dyn Fn(&mut Markup)| {
-        let mut m = Markup::default();
-        write(&mut m);
-        m.into_html()
-    };
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: Event| {
@@ -95,7 +103,6 @@ pub fn doc_view(props: &DocProps) -> Html {
             filter.set((!v.is_empty()).then_some(v));
         })
     };
-    let active = (*filter).clone();
     let toggle_tokens = {
         let (show, on_tokens, have) = (
             show_tokens.clone(),
@@ -109,11 +116,10 @@ pub fn doc_view(props: &DocProps) -> Html {
             show.set(!*show);
         })
     };
-    let tokens = props.tokens.as_deref().filter(|_| *show_tokens);
     let v = i18n::view_text(lang);
     html! {
         <article id="doc" data-symbol={symbol} data-name={entry.name.clone()}>
-            { raw(&|m| write_meta(m, doc, source.as_deref(), lang)) }
+            { written.meta.clone() }
             <div class="reader-tools">
                 <label class="seg-toggle">
                     <input id="seg-toggle" type="checkbox" checked={*show_tokens} onchange={toggle_tokens} disabled={!ready} />
@@ -123,7 +129,7 @@ pub fn doc_view(props: &DocProps) -> Html {
             </div>
             if let (Some(t), Some(lex)) = (themes, lexicon) {
                 <div class="doc-themes">
-                    { raw(&|m| write_doc_themes(m, &t.profile, lex, props.key_terms.as_deref(), lang)) }
+                    { written.themes.clone() }
                     <label class="theme-filter">{ m.filter }
                         <select id="theme-filter" onchange={on_filter}>
                             <option value="" selected={active.is_none()}>{ m.filter_all }</option>
@@ -136,26 +142,100 @@ pub fn doc_view(props: &DocProps) -> Html {
                     </label>
                 </div>
             }
-            { for doc.parts.iter().enumerate().map(|(i, part)| {
-                let s = summary.and_then(|s| s.parts.get(i));
-                let th = themes.and_then(|t| t.parts.get(i)).zip(lexicon);
-                let keys = props.key_terms.as_ref().and_then(|k| k.parts.get(i));
-                let data = PartData {
-                    summary: s,
-                    themes: th,
-                    keys: keys.map(Vec::as_slice),
-                    tokens: tokens.and_then(|t| t.get(i)).map(Vec::as_slice),
-                    target: props.at.filter(|(p, _)| *p == i).map(|(_, para)| para),
-                    timing: (i == 0 && entry.seed).then_some("seed-reader"),
-                };
+            { for doc.parts.iter().zip(&written.parts).enumerate().map(|(i, (part, body))| {
                 let (id, kind, annex, languages) = part_attrs(i, part);
                 html! {
                     <section class="part" {id} data-kind={kind} data-annex={annex} data-languages={languages}>
-                        { raw(&|m| write_part(m, i, doc, part, data, active.as_deref(), lang)) }
+                        { body.clone() }
                     </section>
                 }
             }) }
         </article>
+    }
+}
+
+/// What the reader's HTML is written from. Shared parts are compared by identity: the
+/// same analysis, lexicon or key terms is the same object (see `DocStatus`'s `PartialEq`).
+struct ReaderInputs {
+    entry: DocEntry,
+    lang: Lang,
+    lexicon: Option<Rc<Lexicon>>,
+    key_terms: Option<Rc<DocKeyTerms>>,
+    /// Only while the word boundaries are shown.
+    tokens: Option<Rc<Vec<Vec<Vec<Span>>>>>,
+    filter: Option<String>,
+    at: Option<(usize, usize)>,
+}
+
+fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+impl PartialEq for ReaderInputs {
+    fn eq(&self, o: &Self) -> bool {
+        self.entry == o.entry
+            && self.lang == o.lang
+            && same(&self.lexicon, &o.lexicon)
+            && same(&self.key_terms, &o.key_terms)
+            && same(&self.tokens, &o.tokens)
+            && self.filter == o.filter
+            && self.at == o.at
+    }
+}
+
+/// The reader's HTML: the metadata, the theme profile with the key terms, and each part's
+/// contents (the page keeps each part's `<section>` itself, see [`part_attrs`]).
+#[derive(Default)]
+struct ReaderHtml {
+    meta: Html,
+    themes: Html,
+    parts: Vec<Html>,
+}
+
+fn write_reader(i: &ReaderInputs) -> ReaderHtml {
+    let DocStatus::Ready(a, _) = &i.entry.status else {
+        return ReaderHtml::default();
+    };
+    let (doc, lang) = (&a.doc, i.lang);
+    let raw = |write: &dyn Fn(&mut Markup)| {
+        let mut m = Markup::default();
+        write(&mut m);
+        m.into_html()
+    };
+    let lexicon = i.lexicon.as_deref();
+    let tokens = i.tokens.as_deref();
+    ReaderHtml {
+        meta: raw(&|m| write_meta(m, doc, Some(&source_line(a)), lang)),
+        themes: match lexicon {
+            Some(lex) => {
+                raw(&|m| write_doc_themes(m, &a.themes.profile, lex, i.key_terms.as_deref(), lang))
+            }
+            None => Html::default(),
+        },
+        parts: doc
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(p, part)| {
+                let data = PartData {
+                    summary: a.summary.parts.get(p),
+                    themes: a.themes.parts.get(p).zip(lexicon),
+                    keys: i
+                        .key_terms
+                        .as_ref()
+                        .and_then(|k| k.parts.get(p))
+                        .map(Vec::as_slice),
+                    tokens: tokens.and_then(|t| t.get(p)).map(Vec::as_slice),
+                    target: i.at.filter(|(q, _)| *q == p).map(|(_, para)| para),
+                    timing: (p == 0 && i.entry.seed).then_some("seed-reader"),
+                };
+                raw(&|m| write_part(m, p, doc, part, data, i.filter.as_deref(), lang))
+            })
+            .collect(),
     }
 }
 

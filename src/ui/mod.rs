@@ -589,14 +589,14 @@ pub fn app() -> Html {
         };
         Callback::from(move |ev: SideEvent| match ev {
             SideEvent::Files(files) => {
-                // Many files at once are listed and read a group per task, so adding a
-                // hundred does not hold the page for a quarter of a second.
-                let open_single = files.len() == 1;
-                let mut groups = files.chunks(FILES_PER_TASK).map(<[_]>::to_vec);
-                if let Some(first) = groups.next() {
-                    read_files(first, open_single);
+                // Many files at once are listed and read a group per task, the first one
+                // too, so adding a hundred never holds the page for long and the input's
+                // own event ends at once.
+                if files.len() == 1 {
+                    read_files(files, true);
+                    return;
                 }
-                for group in groups {
+                for group in files.chunks(FILES_PER_TASK).map(<[_]>::to_vec) {
                     let read_files = read_files.clone();
                     let later = wasm_bindgen::closure::Closure::once_into_js(move || {
                         read_files(group, false)

@@ -162,7 +162,11 @@ impl Reducible for State {
             Action::SetLang(lang) => next.lang = lang,
             Action::EngineReady(lexicon) => {
                 next.engine = EngineState::Ready;
-                next.lexicon = Some(Rc::new(lexicon));
+                // The worker's lexicon is usually the one the shipped seed was tagged with:
+                // kept as the same object, the views drawn with it are not drawn again.
+                if next.lexicon.as_deref() != Some(&lexicon) {
+                    next.lexicon = Some(Rc::new(lexicon));
+                }
             }
             Action::EngineFailed(msg) => next.engine = EngineState::Failed(msg),
             Action::Added(all) => {
@@ -239,5 +243,43 @@ impl Reducible for State {
             }
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(lexicon: Lexicon) -> Rc<State> {
+        Rc::new(State {
+            lang: Lang::default(),
+            docs: Vec::new(),
+            selected: 0,
+            engine: EngineState::Loading,
+            lexicon: Some(Rc::new(lexicon)),
+            lexicon_error: None,
+            show_lexicon: false,
+            route: Route::parse(""),
+            tokens: HashMap::new(),
+            storage_error: None,
+            restored: None,
+            generation: 0,
+            engine_restarts: 0,
+        })
+    }
+
+    #[test]
+    fn the_worker_ready_with_the_same_lexicon_keeps_the_same_object() {
+        let before = state(Lexicon::default_lexicon());
+        let kept = before.lexicon.clone().unwrap();
+        let after = before.reduce(Action::EngineReady(Lexicon::default_lexicon()));
+        assert_eq!(after.engine, EngineState::Ready);
+        assert!(Rc::ptr_eq(after.lexicon.as_ref().unwrap(), &kept));
+
+        let mut other = Lexicon::default_lexicon();
+        other.themes.pop();
+        let after = after.reduce(Action::EngineReady(other.clone()));
+        assert!(!Rc::ptr_eq(after.lexicon.as_ref().unwrap(), &kept));
+        assert_eq!(**after.lexicon.as_ref().unwrap(), other);
     }
 }

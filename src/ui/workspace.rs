@@ -9,7 +9,7 @@ use super::route::Unit;
 use super::state::{DocEntry, DocStatus};
 use crate::core::analysis::Analysed;
 use crate::core::stats::{
-    doc_key_terms, document_frequencies, merge_counts, DocKeyTerms, TermCount,
+    doc_key_terms, document_frequencies, merge_counts, DocFreqs, DocKeyTerms, TermCount,
 };
 use crate::core::structure::{Part, PartKind};
 use crate::core::themes::Profile;
@@ -45,7 +45,7 @@ pub struct Workspace {
     /// Statement document frequencies and the number of statements, computed when a view
     /// first needs them: while letters stream in, the workspace is rebuilt often and most
     /// rebuilds are never asked for key terms.
-    df: std::cell::OnceCell<(HashMap<String, usize>, usize)>,
+    df: std::cell::OnceCell<(DocFreqs<String>, usize)>,
     keys: std::cell::RefCell<HashMap<u32, Rc<DocKeyTerms>>>,
 }
 
@@ -155,7 +155,7 @@ impl Workspace {
     }
 
     /// Document frequencies over every statement in the workspace, and how many there are.
-    pub fn df(&self) -> (HashMap<&str, usize>, usize) {
+    pub fn df(&self) -> (DocFreqs<&str>, usize) {
         let all: Vec<&[TermCount]> = self
             .docs
             .iter()
