@@ -258,7 +258,6 @@ impl Default for WorkerState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::SEED_ANALYSED_JSON;
 
     fn ingest_seed(w: &mut WorkerState) {
         let msg = ToWorker::Ingest {
@@ -278,9 +277,7 @@ mod tests {
 
     #[test]
     fn the_seed_is_kept_and_answered_with_the_shipped_tags() {
-        let shipped = serde_json::from_str::<crate::core::ShippedSeed>(SEED_ANALYSED_JSON)
-            .unwrap()
-            .analysed;
+        let shipped = crate::core::ShippedSeed::shipped().unwrap().analysed;
         let mut w = WorkerState::new();
         let replies = w.handle(ToWorker::Seed { id: 1, full: false }, &|| 0.0);
         assert_eq!(

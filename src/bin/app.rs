@@ -7,6 +7,7 @@ fn main() {
         let _ = perf.mark("wasm-started");
     }
     shell::after_shown(|| {
+        unsc_lens::ui::take_shell();
         yew::Renderer::<unsc_lens::ui::App>::new().render();
     });
 }

@@ -196,7 +196,100 @@ struct ReaderHtml {
     parts: Vec<Html>,
 }
 
+/// The seed's reader as the static shell drew it (index.html, from [`static_reader`]). The
+/// app's first render moves these nodes into its own reader instead of writing the same
+/// HTML again and having the browser parse it: that was most of the first render's time.
+struct Prerendered {
+    analysed: Rc<Analysed>,
+    lexicon: Rc<Lexicon>,
+    meta: web_sys::Node,
+    themes: Vec<web_sys::Node>,
+    parts: Vec<Vec<web_sys::Node>>,
+}
+
+thread_local! {
+    static PRERENDERED: std::cell::RefCell<Option<Prerendered>> = const { std::cell::RefCell::new(None) };
+}
+
+fn child_nodes(parent: &web_sys::Node) -> Vec<web_sys::Node> {
+    let mut nodes = Vec::new();
+    let mut next = parent.first_child();
+    while let Some(n) = next {
+        next = n.next_sibling();
+        nodes.push(n);
+    }
+    nodes
+}
+
+/// Keeps the reader of the static shell (`shell`, already out of the page) for the first
+/// render. `analysed` and `lexicon` are the shipped ones it was drawn from.
+pub fn keep_prerendered(shell: &web_sys::Element, analysed: Rc<Analysed>, lexicon: Rc<Lexicon>) {
+    let one = |sel: &str| shell.query_selector(sel).ok().flatten();
+    let (Some(meta), Some(themes)) = (one("#doc > .doc-meta"), one("#doc > .doc-themes")) else {
+        return;
+    };
+    let Ok(sections) = shell.query_selector_all("#doc > section.part") else {
+        return;
+    };
+    let parts: Vec<Vec<web_sys::Node>> = (0..sections.length())
+        .filter_map(|i| sections.item(i))
+        .map(|s| child_nodes(&s))
+        .collect();
+    if parts.len() != analysed.doc.parts.len() {
+        return;
+    }
+    let kept = Prerendered {
+        analysed,
+        lexicon,
+        meta: meta.into(),
+        themes: child_nodes(&themes),
+        parts,
+    };
+    PRERENDERED.with(|p| *p.borrow_mut() = Some(kept));
+}
+
+/// Past the first render the workspace may no longer be the one the shell was drawn for
+/// (its key terms weigh the seed alone), so what was not used by then is dropped.
+pub fn forget_prerendered() {
+    PRERENDERED.with(|p| p.borrow_mut().take());
+}
+
+/// The shell's nodes, if the reader is to show exactly what the shell drew: the shipped
+/// seed with its shipped lexicon, in the default language, nothing filtered or marked.
+fn take_prerendered(i: &ReaderInputs) -> Option<ReaderHtml> {
+    let DocStatus::Ready(a, _) = &i.entry.status else {
+        return None;
+    };
+    let same_as_shell = |p: &Prerendered| {
+        i.entry.seed
+            && Rc::ptr_eq(a, &p.analysed)
+            && i.lexicon
+                .as_ref()
+                .is_some_and(|l| Rc::ptr_eq(l, &p.lexicon))
+            && i.lang == Lang::default()
+            && i.tokens.is_none()
+            && i.filter.is_none()
+            && i.at.is_none()
+    };
+    let p = PRERENDERED.with(|p| {
+        let mut p = p.borrow_mut();
+        p.as_ref()
+            .is_some_and(same_as_shell)
+            .then(|| p.take())
+            .flatten()
+    })?;
+    let nodes = |n: Vec<web_sys::Node>| n.into_iter().map(Html::VRef).collect::<Html>();
+    Some(ReaderHtml {
+        meta: Html::VRef(p.meta),
+        themes: nodes(p.themes),
+        parts: p.parts.into_iter().map(nodes).collect(),
+    })
+}
+
 fn write_reader(i: &ReaderInputs) -> ReaderHtml {
+    if let Some(adopted) = take_prerendered(i) {
+        return adopted;
+    }
     let DocStatus::Ready(a, _) = &i.entry.status else {
         return ReaderHtml::default();
     };

@@ -27,7 +27,7 @@ use yew::prelude::*;
 use crate::core::analysis::Analysed;
 use crate::core::themes::Lexicon;
 use crate::core::themes::DEFAULT_LEXICON;
-use crate::core::{ShippedSeed, SEED_ANALYSED_JSON, SEED_NAME};
+use crate::core::{ShippedSeed, SEED_NAME};
 use crate::protocol::{FromWorker, ToWorker};
 use compare_view::CompareView;
 use corpus::CorpusView;
@@ -151,6 +151,14 @@ fn arrive(arrivals: &Rc<RefCell<Arrivals>>, dispatch: &UseReducerDispatcher<Stat
     }
 }
 
+/// Runs `f` in a task of its own, after the ones already queued.
+fn next_task(f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback(f.unchecked_ref());
+    }
+}
+
 /// Runs a storage operation in the background and reports a failure.
 fn persist<F, Fut>(store: &Shared<Rc<Store>>, dispatch: &UseReducerDispatcher<State>, op: F)
 where
@@ -172,7 +180,7 @@ where
 /// loaded its dictionary. `None` only if the shipped file were unreadable (a build defect
 /// that `tests/seed_cache.rs` rules out); the worker's analysis is then awaited.
 fn shipped_seed() -> Option<(Rc<Analysed>, Rc<Lexicon>)> {
-    let shipped = serde_json::from_str::<ShippedSeed>(SEED_ANALYSED_JSON)
+    let shipped = ShippedSeed::shipped()
         .ok()
         .map(|s| (Rc::new(s.analysed), Rc::new(s.lexicon)));
     mark("seed-parsed");
@@ -182,8 +190,8 @@ fn shipped_seed() -> Option<(Rc<Analysed>, Rc<Lexicon>)> {
 /// The seed's reader as the page first draws it (see [`doc_view::static_reader`]): the
 /// shipped analysis and lexicon, key terms weighed against the seed alone (the workspace at
 /// first paint), in the page's default language.
-pub fn seed_reader_html() -> Result<String, serde_json::Error> {
-    let shipped = serde_json::from_str::<ShippedSeed>(SEED_ANALYSED_JSON)?;
+pub fn seed_reader_html() -> Result<String, postcard::Error> {
+    let shipped = ShippedSeed::shipped()?;
     let seed = Rc::new(shipped.analysed);
     let ws = Workspace::new(&[state::DocEntry {
         id: SEED_ID,
@@ -201,21 +209,35 @@ pub fn seed_reader_html() -> Result<String, serde_json::Error> {
     ))
 }
 
+thread_local! {
+    static SHELL: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// Takes the static shell of index.html (the seed's reader among it) out of the page, for
+/// the app's first render to take its reader from. Called just before the app is mounted,
+/// in the same task, so no frame shows neither and no element is ever there twice (Yew
+/// would empty the page's body itself).
+pub fn take_shell() {
+    let shell = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("shell"));
+    if let Some(shell) = shell {
+        shell.remove();
+        SHELL.with(|s| *s.borrow_mut() = Some(shell));
+    }
+}
+
 /// Files listed and read in one task when many are added at once (see `SideEvent::Files`).
 const FILES_PER_TASK: usize = 25;
 
 #[function_component(App)]
 pub fn app() -> Html {
     let seed = use_memo((), |_| shipped_seed());
-    // The static shell of index.html (the seed's reader among it) stood in until now. It
-    // goes in the same task as this first render is attached, so no frame shows neither,
-    // and no element of the page is ever there twice.
+    // The static shell's reader moves into the app's (see `doc_view::keep_prerendered`).
     use_memo((), |_| {
-        if let Some(shell) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("shell"))
-        {
-            shell.remove();
+        let shell = SHELL.with(|s| s.borrow_mut().take());
+        if let (Some(shell), Some((a, lexicon))) = (shell, &*seed) {
+            doc_view::keep_prerendered(&shell, a.clone(), lexicon.clone());
         }
     });
     let shipped = seed.is_some();
@@ -260,8 +282,8 @@ pub fn app() -> Html {
         let (engine, store, unsaved) = (engine.clone(), store.clone(), unsaved.clone());
         let (pending_lexicon, next_id) = (pending_lexicon.clone(), next_id.clone());
         use_effect_with((), move |_| {
+            doc_view::forget_prerendered();
             mark("shell-painted");
-            register_service_worker();
             let arrivals: Rc<RefCell<Arrivals>> = Rc::default();
             let on_msg =
                 {
@@ -357,72 +379,78 @@ pub fn app() -> Html {
             }
             // The stored workspace: the user's lexicon first, so the seed is tagged with it,
             // then the seed, then the stored uploads. Messages wait in the engine's queue
-            // until the worker is ready, so nothing here holds up the worker's start.
-            wasm_bindgen_futures::spawn_local(async move {
-                let send = |msg: ToWorker| {
-                    if let Err(e) = engine.send(msg) {
-                        dispatch.dispatch(Action::EngineFailed(e));
-                    }
-                };
-                let old_lexicon = LocalStorage::get::<String>(LEXICON_KEY).ok();
-                let (lexicon, loaded) = match Store::open().await {
-                    Ok(s) => {
-                        let s = Rc::new(s);
-                        *store.borrow_mut() = Some(s.clone());
-                        let mut lexicon = s.get_setting(LEXICON_KEY).await.ok().flatten();
-                        if lexicon.is_none() {
-                            if let Some(old) = &old_lexicon {
-                                if s.put_setting(LEXICON_KEY, old).await.is_ok() {
-                                    LocalStorage::delete(LEXICON_KEY);
-                                }
-                                lexicon = Some(old.clone());
-                            }
+            // until the worker is ready, so nothing here holds up the worker's start. It
+            // and the service worker start in a task of their own, after the page's first
+            // render has ended.
+            next_task(move || {
+                wasm_bindgen_futures::spawn_local(async move {
+                    register_service_worker();
+                    let send = |msg: ToWorker| {
+                        if let Err(e) = engine.send(msg) {
+                            dispatch.dispatch(Action::EngineFailed(e));
                         }
-                        let loaded = match s.load().await {
-                            Ok(l) => Some(l),
-                            Err(e) => {
-                                dispatch.dispatch(Action::StorageFailed(e));
-                                None
+                    };
+                    let old_lexicon = LocalStorage::get::<String>(LEXICON_KEY).ok();
+                    let (lexicon, loaded) = match Store::open().await {
+                        Ok(s) => {
+                            let s = Rc::new(s);
+                            *store.borrow_mut() = Some(s.clone());
+                            let mut lexicon = s.get_setting(LEXICON_KEY).await.ok().flatten();
+                            if lexicon.is_none() {
+                                if let Some(old) = &old_lexicon {
+                                    if s.put_setting(LEXICON_KEY, old).await.is_ok() {
+                                        LocalStorage::delete(LEXICON_KEY);
+                                    }
+                                    lexicon = Some(old.clone());
+                                }
                             }
-                        };
-                        (lexicon, loaded)
+                            let loaded = match s.load().await {
+                                Ok(l) => Some(l),
+                                Err(e) => {
+                                    dispatch.dispatch(Action::StorageFailed(e));
+                                    None
+                                }
+                            };
+                            (lexicon, loaded)
+                        }
+                        Err(e) => {
+                            dispatch.dispatch(Action::StorageFailed(e));
+                            (old_lexicon, None)
+                        }
+                    };
+                    if let Some(toml) = lexicon {
+                        *pending_lexicon.borrow_mut() = Some(toml.clone());
+                        send(ToWorker::SetLexicon { toml });
                     }
-                    Err(e) => {
-                        dispatch.dispatch(Action::StorageFailed(e));
-                        (old_lexicon, None)
+                    // The worker keeps the seed too (for its word boundaries and for re-tagging),
+                    // and confirms the shipped tags or, with a stored lexicon, replaces them.
+                    send(ToWorker::Seed {
+                        id: SEED_ID,
+                        full: !shipped,
+                    });
+                    if let Some(loaded) = loaded {
+                        for doc in &loaded.docs {
+                            let mut n = next_id.borrow_mut();
+                            *n = (*n).max(doc.id + 1);
+                        }
+                        dispatch.dispatch(Action::Added(
+                            loaded
+                                .docs
+                                .iter()
+                                .map(|d| (d.id, d.name.clone(), d.added_ms))
+                                .collect(),
+                        ));
+                        dispatch
+                            .dispatch(Action::Restored(loaded.docs.len(), loaded.skipped.len()));
+                        for doc in loaded.docs {
+                            send(ToWorker::Ingest {
+                                id: doc.id,
+                                name: doc.name,
+                                bytes: doc.bytes,
+                            });
+                        }
                     }
-                };
-                if let Some(toml) = lexicon {
-                    *pending_lexicon.borrow_mut() = Some(toml.clone());
-                    send(ToWorker::SetLexicon { toml });
-                }
-                // The worker keeps the seed too (for its word boundaries and for re-tagging),
-                // and confirms the shipped tags or, with a stored lexicon, replaces them.
-                send(ToWorker::Seed {
-                    id: SEED_ID,
-                    full: !shipped,
-                });
-                if let Some(loaded) = loaded {
-                    for doc in &loaded.docs {
-                        let mut n = next_id.borrow_mut();
-                        *n = (*n).max(doc.id + 1);
-                    }
-                    dispatch.dispatch(Action::Added(
-                        loaded
-                            .docs
-                            .iter()
-                            .map(|d| (d.id, d.name.clone(), d.added_ms))
-                            .collect(),
-                    ));
-                    dispatch.dispatch(Action::Restored(loaded.docs.len(), loaded.skipped.len()));
-                    for doc in loaded.docs {
-                        send(ToWorker::Ingest {
-                            id: doc.id,
-                            name: doc.name,
-                            bytes: doc.bytes,
-                        });
-                    }
-                }
+                })
             });
         });
     }
@@ -598,12 +626,7 @@ pub fn app() -> Html {
                 }
                 for group in files.chunks(FILES_PER_TASK).map(<[_]>::to_vec) {
                     let read_files = read_files.clone();
-                    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-                        read_files(group, false)
-                    });
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.set_timeout_with_callback(later.unchecked_ref());
-                    }
+                    next_task(move || read_files(group, false));
                 }
             }
             SideEvent::Paste(name, text) => {

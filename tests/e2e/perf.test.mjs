@@ -93,6 +93,9 @@ describe('loading and long workspaces (issue #6)', () => {
       assert.ok((await shell.locator('#doc .chip').count()) > 50);
       assert.ok(await shell.locator('#doc .reader-tools input[type="checkbox"]').isDisabled());
       const staticParas = await shell.locator('#doc .para').allTextContents();
+      await page.evaluate(() => {
+        window.shellNodes = new WeakSet(document.querySelectorAll('#shell #doc .doc-meta, #shell #doc .part-body, #shell #doc .doc-keys'));
+      });
       release();
       await waitForSeedAnalysed(page);
       assert.equal(await page.locator('#shell').count(), 0);
@@ -100,6 +103,21 @@ describe('loading and long workspaces (issue #6)', () => {
       // The app draws the same paragraphs, and its controls work.
       assert.deepEqual(await page.locator('#doc .para').allTextContents(), staticParas);
       assert.ok(await page.locator('#seg-toggle').isEnabled());
+      // It took the shell's own nodes rather than drawing them again.
+      const moved = await page.evaluate(() =>
+        [...document.querySelectorAll('#doc .doc-meta, #doc .part-body, #doc .doc-keys')].map((e) => window.shellNodes.has(e)),
+      );
+      assert.equal(moved.length, 12);
+      assert.ok(moved.every(Boolean), `not moved from the shell: ${moved}`);
+      // What the app draws itself afterwards replaces them: a theme filter, then none.
+      await page.selectOption('#theme-filter', 'covid');
+      const shown = await page.$$eval('#doc .para-row:not([hidden])', (rows) => rows.map((r) => r.dataset.themes));
+      assert.ok(shown.length > 0 && shown.length < staticParas.length, `${shown.length} rows shown`);
+      assert.ok(shown.every((t) => t.split(',').includes('covid')));
+      await page.selectOption('#theme-filter', '');
+      assert.equal(await page.locator('#doc .para-row[hidden]').count(), 0);
+      assert.deepEqual(await page.locator('#doc .para').allTextContents(), staticParas);
+      assert.equal(await page.evaluate(() => [...document.querySelectorAll('#doc .part-body')].some((e) => window.shellNodes.has(e))), false);
       assert.deepEqual(log.pageErrors, []);
     } finally {
       await context.close();
