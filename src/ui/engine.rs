@@ -194,10 +194,7 @@ impl Supervisor {
 
     pub fn send(&self, msg: ToWorker) -> Result<(), String> {
         let to = match &msg {
-            ToWorker::Ingest { id, name, bytes } => {
-                self.kept
-                    .borrow_mut()
-                    .insert(*id, (name.clone(), bytes.clone()));
+            ToWorker::Ingest { id, .. } => {
                 let i = self.pick()?;
                 self.owner.borrow_mut().insert(*id, i);
                 self.slots.borrow_mut()[i].in_flight.push(*id);
@@ -221,7 +218,7 @@ impl Supervisor {
                 None
             }
         };
-        match to {
+        let sent = match to {
             Some(i) => self.post(i, &msg),
             // Every worker: the lexicon, or a document none holds (nothing to do).
             None if matches!(msg, ToWorker::SetLexicon { .. }) => {
@@ -229,7 +226,13 @@ impl Supervisor {
                 (0..n).try_for_each(|i| self.post(i, &msg))
             }
             None => Ok(()),
+        };
+        // Kept for a worker started in place of its own; moved rather than copied, as a
+        // letter can be megabytes.
+        if let ToWorker::Ingest { id, name, bytes } = msg {
+            self.kept.borrow_mut().insert(id, (name, bytes));
         }
+        sent
     }
 
     /// A worker answered for this document.

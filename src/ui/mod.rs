@@ -153,9 +153,28 @@ fn arrive(arrivals: &Rc<RefCell<Arrivals>>, dispatch: &UseReducerDispatcher<Stat
 
 /// Runs `f` in a task of its own, after the ones already queued.
 fn next_task(f: impl FnOnce() + 'static) {
+    after_ms(0, f);
+}
+
+fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
     let f = wasm_bindgen::closure::Closure::once_into_js(f);
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback(f.unchecked_ref());
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    }
+}
+
+/// Lists and reads the next group of files, then the rest a frame's time later, so the
+/// page draws each group's entries before the next: listing all at once had the browser
+/// lay out a hundred new entries in one go. A timer rather than an animation frame, so the
+/// files are still read in a tab in the background.
+fn read_in_groups(read: Rc<dyn Fn(Vec<web_sys::File>, bool)>, mut groups: Vec<Vec<web_sys::File>>) {
+    if groups.is_empty() {
+        return;
+    }
+    let group = groups.remove(0);
+    read(group, false);
+    if !groups.is_empty() {
+        after_ms(FRAME_MS, move || read_in_groups(read, groups));
     }
 }
 
@@ -227,8 +246,10 @@ pub fn take_shell() {
     }
 }
 
-/// Files listed and read in one task when many are added at once (see `SideEvent::Files`).
+/// Files listed and read in one task when many are added at once (see `read_in_groups`).
 const FILES_PER_TASK: usize = 25;
+/// The time between two groups: about one frame.
+const FRAME_MS: i32 = 20;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -617,17 +638,16 @@ pub fn app() -> Html {
         };
         Callback::from(move |ev: SideEvent| match ev {
             SideEvent::Files(files) => {
-                // Many files at once are listed and read a group per task, the first one
+                // Many files at once are listed and read a group at a time, the first one
                 // too, so adding a hundred never holds the page for long and the input's
                 // own event ends at once.
                 if files.len() == 1 {
                     read_files(files, true);
                     return;
                 }
-                for group in files.chunks(FILES_PER_TASK).map(<[_]>::to_vec) {
-                    let read_files = read_files.clone();
-                    next_task(move || read_files(group, false));
-                }
+                let groups = files.chunks(FILES_PER_TASK).map(<[_]>::to_vec).collect();
+                let read = read_files.clone();
+                next_task(move || read_in_groups(read, groups));
             }
             SideEvent::Paste(name, text) => {
                 if let Some((id, added)) = add(std::slice::from_ref(&name), true).pop() {
