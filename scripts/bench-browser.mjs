@@ -151,6 +151,20 @@ function pageProbe() {
   } catch {
     window.__bench.longTasks = null;
   }
+  // Long animation frames name the scripts that ran in them: which part of the task that
+  // hands the files to the input is the page's own change handler.
+  window.__bench.frames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__bench.frames.push({
+          start: e.startTime,
+          end: e.startTime + e.duration,
+          scripts: e.scripts.map((x) => ({ invoker: x.invoker, start: x.startTime, duration: x.duration })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
   addEventListener('TrunkApplicationStarted', (e) => {
     window.__bench.appWasm = e.detail?.wasm ?? null;
   });
@@ -479,7 +493,12 @@ async function uploadRuns({ runs, url, origin, corpus, S, offenders, notes }) {
       const r = await page.evaluate(() => {
         const b = window.__bench;
         const lt = b.longTasks === null ? null : b.longTasks.filter((t) => t.start >= b.armedAt);
-        return { armedAt: b.armedAt, uploadAt: b.uploadAt, longTasks: lt };
+        // The page's own handler of the input's change event, from the frame it ran in.
+        const handler = b.frames
+          .flatMap((f) => f.scripts)
+          .filter((x) => x.invoker.endsWith('.onchange') && x.start >= b.armedAt)
+          .reduce((m, x) => Math.max(m, x.duration), 0);
+        return { armedAt: b.armedAt, uploadAt: b.uploadAt, longTasks: lt, handler };
       });
       if (r.uploadAt === null) throw new Error('the file input never fired input/change');
       S.add('upload.ms', done.renderedAt - r.uploadAt);
@@ -491,6 +510,13 @@ async function uploadRuns({ runs, url, origin, corpus, S, offenders, notes }) {
         S.fail('upload.longCount', 'longtask entries not supported');
       } else {
         S.add('upload.longest', r.longTasks.reduce((m, t) => Math.max(m, t.duration), 0));
+        // The task in which the browser sets the files on the input and fires its events:
+        // mostly the browser's own work on a hundred files (see the change handler's time).
+        const isInputTask = (t) => t.start <= r.uploadAt && r.uploadAt <= t.start + t.duration;
+        const inputTask = r.longTasks.find(isInputTask);
+        S.add('upload.inputTask', inputTask?.duration ?? 0);
+        S.add('upload.handler', r.handler);
+        S.add('upload.longestOther', r.longTasks.filter((t) => !isInputTask(t)).reduce((m, t) => Math.max(m, t.duration), 0));
         S.add('upload.longCount', r.longTasks.length);
         S.add('upload.longSum', r.longTasks.reduce((n, t) => n + t.duration, 0));
       }
@@ -830,6 +856,9 @@ function report({ opts, S, corpus, files, perFileRuns, offenders, hasSW, notes, 
     row('cold load: page wasm `app_bg.wasm` transferred (gzip)', `≤ ${BUDGET.pageWasmBytes.toLocaleString('en-US')} B`, 'cold.pageWasm', fmtBytes, (m) => m <= BUDGET.pageWasmBytes),
     row(`5 MB upload: longest main-thread task${runsNote('upload.longest')}`, `≤ ${BUDGET.longTaskMs} ms`, 'upload.longest', fmtLongest, (m) => m <= BUDGET.longTaskMs),
     row('5 MB upload: long tasks (≥ 50 ms) on the main thread', '(info)', 'upload.longCount', fmtCount, null),
+    row('5 MB upload: longest task other than the one in which the browser sets the 100 files on the input', '(info)', 'upload.longestOther', fmtLongest, null),
+    row('5 MB upload: that task (0 if under 50 ms)', '(info)', 'upload.inputTask', fmtMs, null),
+    row('5 MB upload: the page\'s own change handler within it (Long Animation Frames)', '(info)', 'upload.handler', fmtMs, null),
     row(`5 MB upload: files picked → all ${corpus.letters.length + 1} documents ready and rendered`, `≤ ${BUDGET.uploadMs} ms`, 'upload.ms', fmtMs, (m) => m <= BUDGET.uploadMs),
     row('worker pipeline throughput (wall, first post → last Done)', `≥ ${BUDGET.workerMBps} MB/s`, 'ours.wallMBps', fmtRate, (m) => m >= BUDGET.workerMBps),
     row("ours / jieba-wasm 2.4.0 `cut` (worker's own ms vs cut time)", `≥ ${BUDGET.vsJieba}×`, 'ratio.compute', fmtRatio, (m) => m >= BUDGET.vsJieba),
