@@ -280,6 +280,8 @@ pub struct LexiconText {
     pub cues: &'static str,
     pub cues_error: &'static str,
     pub rejected: &'static str,
+    /// The chosen lexicon file could not be read (moved, deleted, not permitted).
+    pub unreadable: &'static str,
 }
 
 pub const LEXICON_ZH: LexiconText = LexiconText {
@@ -302,6 +304,7 @@ pub const LEXICON_ZH: LexiconText = LexiconText {
     cues: "提示词（每行：词 = 权重）",
     cues_error: "提示词有误：",
     rejected: "词表未被采用：",
+    unreadable: "无法读取该文件：",
 };
 
 pub const LEXICON_EN: LexiconText = LexiconText {
@@ -324,6 +327,7 @@ pub const LEXICON_EN: LexiconText = LexiconText {
     cues: "Cues (one a line: term = weight)",
     cues_error: "Cue error: ",
     rejected: "Lexicon not used: ",
+    unreadable: "The file could not be read: ",
 };
 
 pub fn lexicon_text(lang: Lang) -> LexiconText {

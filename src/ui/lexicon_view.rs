@@ -80,15 +80,20 @@ pub fn lexicon_view(props: &LexiconProps) -> Html {
 
     let on_import = {
         let on_submit = props.on_submit.clone();
+        let local_error = local_error.clone();
         Callback::from(move |e: Event| {
             let Some(file) = super::side::take_files(&e).into_iter().next() else {
                 return;
             };
-            let on_submit = on_submit.clone();
+            let (on_submit, local_error) = (on_submit.clone(), local_error.clone());
             let reader =
                 gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |text| {
-                    if let Ok(text) = text {
-                        on_submit.emit(text);
+                    match text {
+                        Ok(text) => {
+                            local_error.set(None);
+                            on_submit.emit(text);
+                        }
+                        Err(err) => local_error.set(Some(format!("{}{err}", t.unreadable))),
                     }
                 });
             std::mem::forget(reader);

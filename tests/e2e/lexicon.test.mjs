@@ -65,11 +65,15 @@ describe('user-defined themes', () => {
   it('names the line of a malformed lexicon and keeps the one in use', async () => {
     const bad = path.join(os.tmpdir(), `bad-${process.pid}.toml`);
     fs.writeFileSync(bad, '[[theme]]\nid = "x"\nname_zh = "甲"\nname_en = "A"\ndefinition = "d"\ncolour = "#000000"\n[theme.cues]\n"维和" = "heavy"\n');
-    await page.setInputFiles('#lexicon-file', bad);
-    fs.unlinkSync(bad);
-    const error = await page.locator('.lexicon-error').textContent();
-    assert.match(error, /line 8/);
-    assert.ok(await page.locator('.lex-theme[data-theme="blue_helmets"]').count());
+    // The page reads the file after the input's event: it stays on disk until then.
+    try {
+      await page.setInputFiles('#lexicon-file', bad);
+      const error = await page.locator('.lexicon-error').textContent();
+      assert.match(error, /line 8/);
+      assert.ok(await page.locator('.lex-theme[data-theme="blue_helmets"]').count());
+    } finally {
+      fs.unlinkSync(bad);
+    }
   });
 
   it('restores the default lexicon', async () => {
