@@ -494,4 +494,32 @@ mod quota {
         // The failed write left the rest as it was.
         assert_eq!(store.load().await.unwrap().docs, vec![small]);
     }
+
+    #[wasm_bindgen_test]
+    async fn documents_stored_together_are_stored_all_or_none() {
+        let factory = small_bucket("test-store-batch", 200_000.0).await;
+        let store = Store::open_in(&factory, "batch").await.unwrap();
+        let doc = |id: u32, bytes: Vec<u8>| StoredDoc {
+            id,
+            name: format!("letter-{id}.txt"),
+            bytes,
+            added_ms: f64::from(id),
+        };
+        let (one, two) = (doc(1, vec![1; 1000]), doc(2, vec![2; 1000]));
+        store.put_docs(&[one.clone(), two.clone()]).await.unwrap();
+        assert_eq!(
+            store.load().await.unwrap().docs,
+            vec![one.clone(), two.clone()]
+        );
+        // One letter too big for the quota: the one beside it is not stored either.
+        let big = doc(
+            4,
+            (0..2_000_000u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+                .collect(),
+        );
+        let result = store.put_docs(&[doc(3, vec![3; 1000]), big]).await;
+        assert_eq!(result, Err(StoreError::Quota));
+        assert_eq!(store.load().await.unwrap().docs, vec![one, two]);
+    }
 }

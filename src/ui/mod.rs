@@ -117,29 +117,46 @@ type Finished = (
 #[derive(Default)]
 struct Arrivals {
     queue: Vec<Finished>,
+    /// The new letters among them, stored together when they are shown.
+    to_store: Vec<StoredDoc>,
     scheduled: bool,
     last_flush: f64,
 }
 
 const BATCH_MS: f64 = 250.0;
 
-fn arrive(arrivals: &Rc<RefCell<Arrivals>>, dispatch: &UseReducerDispatcher<State>, f: Finished) {
+fn arrive(
+    arrivals: &Rc<RefCell<Arrivals>>,
+    dispatch: &UseReducerDispatcher<State>,
+    store: &Shared<Rc<Store>>,
+    f: Finished,
+    fresh: Option<StoredDoc>,
+) {
     let mut a = arrivals.borrow_mut();
     a.queue.push(f);
+    a.to_store.extend(fresh);
     if a.scheduled {
         return;
     }
     a.scheduled = true;
     let delay = (a.last_flush + BATCH_MS - now_ms()).clamp(0.0, BATCH_MS);
     let flush = {
-        let (arrivals, dispatch) = (arrivals.clone(), dispatch.clone());
+        let (arrivals, dispatch, store) = (arrivals.clone(), dispatch.clone(), store.clone());
         wasm_bindgen::closure::Closure::once_into_js(move || {
-            let batch = {
+            let (batch, to_store) = {
                 let mut a = arrivals.borrow_mut();
                 a.scheduled = false;
                 a.last_flush = now_ms();
-                std::mem::take(&mut a.queue)
+                (
+                    std::mem::take(&mut a.queue),
+                    std::mem::take(&mut a.to_store),
+                )
             };
+            if !to_store.is_empty() {
+                persist(&store, &dispatch, move |s| async move {
+                    s.put_docs(&to_store).await
+                });
+            }
             dispatch.dispatch(Action::FinishedMany(batch));
         })
     };
@@ -306,53 +323,48 @@ pub fn app() -> Html {
             doc_view::forget_prerendered();
             mark("shell-painted");
             let arrivals: Rc<RefCell<Arrivals>> = Rc::default();
-            let on_msg =
-                {
-                    let dispatch = dispatch.clone();
-                    let (pending_lexicon, store, unsaved, engine) = (
-                        pending_lexicon.clone(),
-                        store.clone(),
-                        unsaved.clone(),
-                        engine.clone(),
-                    );
-                    move |msg: FromWorker| match msg {
-                        FromWorker::LexiconSet { lexicon } => {
-                            if let Some(toml) = pending_lexicon.borrow_mut().take() {
-                                engine.set_lexicon(Some(toml.clone()));
-                                persist(&store, &dispatch, move |s| async move {
-                                    s.put_setting(LEXICON_KEY, &toml).await
-                                });
-                            }
-                            dispatch.dispatch(Action::LexiconSet(lexicon))
+            let on_msg = {
+                let dispatch = dispatch.clone();
+                let (pending_lexicon, store, unsaved, engine) = (
+                    pending_lexicon.clone(),
+                    store.clone(),
+                    unsaved.clone(),
+                    engine.clone(),
+                );
+                move |msg: FromWorker| match msg {
+                    FromWorker::LexiconSet { lexicon } => {
+                        if let Some(toml) = pending_lexicon.borrow_mut().take() {
+                            engine.set_lexicon(Some(toml.clone()));
+                            persist(&store, &dispatch, move |s| async move {
+                                s.put_setting(LEXICON_KEY, &toml).await
+                            });
                         }
-                        FromWorker::LexiconRejected { error } => {
-                            pending_lexicon.borrow_mut().take();
-                            dispatch.dispatch(Action::LexiconRejected(error))
-                        }
-                        FromWorker::Retagged { id, themes } => {
-                            dispatch.dispatch(Action::Retagged(id, themes))
-                        }
-                        FromWorker::Ready { lexicon, .. } => {
-                            dispatch.dispatch(Action::EngineReady(lexicon))
-                        }
-                        FromWorker::Done { id, result, ms } => {
-                            engine.done(id);
-                            let fresh = unsaved.borrow_mut().remove(&id);
-                            if let (Some(doc), Ok(_)) = (fresh, &result) {
-                                persist(&store, &dispatch, move |s| async move {
-                                    s.put_doc(&doc).await
-                                });
-                            }
-                            arrive(&arrivals, &dispatch, (id, result, ms))
-                        }
-                        FromWorker::Tokens { id, parts } => {
-                            dispatch.dispatch(Action::Tokens(id, parts))
-                        }
-                        FromWorker::Rejected { reason } => {
-                            dispatch.dispatch(Action::EngineFailed(reason))
-                        }
+                        dispatch.dispatch(Action::LexiconSet(lexicon))
                     }
-                };
+                    FromWorker::LexiconRejected { error } => {
+                        pending_lexicon.borrow_mut().take();
+                        dispatch.dispatch(Action::LexiconRejected(error))
+                    }
+                    FromWorker::Retagged { id, themes } => {
+                        dispatch.dispatch(Action::Retagged(id, themes))
+                    }
+                    FromWorker::Ready { lexicon, .. } => {
+                        dispatch.dispatch(Action::EngineReady(lexicon))
+                    }
+                    FromWorker::Done { id, result, ms } => {
+                        engine.done(id);
+                        let fresh = unsaved.borrow_mut().remove(&id);
+                        let fresh = fresh.filter(|_| result.is_ok());
+                        arrive(&arrivals, &dispatch, &store, (id, result, ms), fresh)
+                    }
+                    FromWorker::Tokens { id, parts } => {
+                        dispatch.dispatch(Action::Tokens(id, parts))
+                    }
+                    FromWorker::Rejected { reason } => {
+                        dispatch.dispatch(Action::EngineFailed(reason))
+                    }
+                }
+            };
             // A worker that dies (a panic in wasm traps) is replaced, and the workspace is
             // given to the new one, all but the file it died on.
             let on_err = {
