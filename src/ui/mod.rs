@@ -140,32 +140,24 @@ fn arrive(
     }
     a.scheduled = true;
     let delay = (a.last_flush + BATCH_MS - now_ms()).clamp(0.0, BATCH_MS);
-    let flush = {
-        let (arrivals, dispatch, store) = (arrivals.clone(), dispatch.clone(), store.clone());
-        wasm_bindgen::closure::Closure::once_into_js(move || {
-            let (batch, to_store) = {
-                let mut a = arrivals.borrow_mut();
-                a.scheduled = false;
-                a.last_flush = now_ms();
-                (
-                    std::mem::take(&mut a.queue),
-                    std::mem::take(&mut a.to_store),
-                )
-            };
-            if !to_store.is_empty() {
-                persist(&store, &dispatch, move |s| async move {
-                    s.put_docs(&to_store).await
-                });
-            }
-            dispatch.dispatch(Action::FinishedMany(batch));
-        })
-    };
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            flush.unchecked_ref(),
-            delay as i32,
-        );
-    }
+    let (arrivals, dispatch, store) = (arrivals.clone(), dispatch.clone(), store.clone());
+    after_ms(delay as i32, move || {
+        let (batch, to_store) = {
+            let mut a = arrivals.borrow_mut();
+            a.scheduled = false;
+            a.last_flush = now_ms();
+            (
+                std::mem::take(&mut a.queue),
+                std::mem::take(&mut a.to_store),
+            )
+        };
+        if !to_store.is_empty() {
+            persist(&store, &dispatch, move |s| async move {
+                s.put_docs(&to_store).await
+            });
+        }
+        dispatch.dispatch(Action::FinishedMany(batch));
+    });
 }
 
 /// Runs `f` in a task of its own, after the ones already queued.
