@@ -87,6 +87,24 @@ pub fn document_frequencies<'a>(statements: &[&'a [TermCount]]) -> DocFreqs<&'a 
     df
 }
 
+/// Statement document frequencies of the given terms only. One document's key terms need
+/// nothing more, and counting into a map of its few thousand terms is much cheaper than
+/// building a map of every term of a hundred letters (the page does this when they settle).
+pub fn document_frequencies_of<'a>(
+    terms: impl IntoIterator<Item = &'a str>,
+    statements: &[&[TermCount]],
+) -> DocFreqs<&'a str> {
+    let mut df: DocFreqs<&str> = terms.into_iter().map(|t| (t, 0)).collect();
+    for st in statements {
+        for t in st.iter() {
+            if let Some(n) = df.get_mut(t.term.as_str()) {
+                *n += 1;
+            }
+        }
+    }
+    df
+}
+
 /// Key terms of `target` (a statement, or a whole document's counts) weighed by statement
 /// document frequencies: tf = count / length; idf = ln((1 + N) / (1 + df)), so a term every
 /// statement uses scores nothing and is left out. Longer words get a mild bonus
@@ -236,5 +254,43 @@ mod tests {
         let keys = key_terms_against(&doc, &df, 3, 5);
         let terms: Vec<&str> = keys.iter().map(|k| k.term.as_str()).collect();
         assert_eq!(terms, ["业绩", "主权"]);
+    }
+
+    #[test]
+    fn key_terms_from_the_frequencies_of_a_documents_own_terms_are_the_same() {
+        let seed = crate::core::ShippedSeed::shipped().unwrap().analysed;
+        let parts: Vec<&[TermCount]> = seed
+            .summary
+            .parts
+            .iter()
+            .map(|p| p.terms.as_slice())
+            .collect();
+        // The seed, and a second letter made of its cover and two statements, as a workspace.
+        let mut all = parts.clone();
+        all.extend(parts.iter().step_by(4).copied());
+        assert_eq!(all.len(), 13);
+        let full = document_frequencies(&all);
+        let own = document_frequencies_of(
+            parts.iter().flat_map(|p| p.iter().map(|t| t.term.as_str())),
+            &all,
+        );
+        // Every term of this workspace is one of the seed's.
+        assert_eq!(own.len(), full.len());
+        for (t, n) in &own {
+            assert_eq!(full.get(t), Some(n), "{t}");
+        }
+        assert_eq!(own.get("维持和平"), full.get("维持和平"));
+        assert!(own.values().any(|&n| n == 13));
+        assert!(own.values().any(|&n| n == 1));
+        let want = doc_key_terms(&parts, &full, all.len(), 8);
+        let got = doc_key_terms(&parts, &own, all.len(), 8);
+        assert_eq!(got, want);
+        assert_eq!(got.parts.len(), 10);
+        assert_eq!(got.whole.len(), 8);
+        // The terms of another letter are not counted.
+        let other = counts(&[("维和", 1), ("不在种子里的词", 2)]);
+        let own = document_frequencies_of(["维和"], &[&other, &other]);
+        assert_eq!(own.len(), 1);
+        assert_eq!(own.get("维和"), Some(&2));
     }
 }

@@ -9,7 +9,8 @@ use super::route::Unit;
 use super::state::{DocEntry, DocStatus};
 use crate::core::analysis::Analysed;
 use crate::core::stats::{
-    doc_key_terms, document_frequencies, merge_counts, DocFreqs, DocKeyTerms, TermCount,
+    doc_key_terms, document_frequencies, document_frequencies_of, merge_counts, DocFreqs,
+    DocKeyTerms, TermCount,
 };
 use crate::core::structure::{Part, PartKind};
 use crate::core::themes::Profile;
@@ -42,10 +43,8 @@ impl WsDoc {
 pub struct Workspace {
     /// Analysed documents, seed first, then in the order they were added.
     pub docs: Vec<WsDoc>,
-    /// Statement document frequencies and the number of statements, computed when a view
-    /// first needs them: while letters stream in, the workspace is rebuilt often and most
-    /// rebuilds are never asked for key terms.
-    df: std::cell::OnceCell<(DocFreqs<String>, usize)>,
+    /// Computed when a view first asks: while letters stream in, the workspace is rebuilt
+    /// often and most rebuilds are never asked for key terms.
     keys: std::cell::RefCell<HashMap<u32, Rc<DocKeyTerms>>>,
 }
 
@@ -94,17 +93,16 @@ impl Workspace {
             return Some(k.clone());
         }
         let d = self.get(id)?;
-        let (df, statements) = self.df.get_or_init(|| {
-            let (df, n) = self.df();
-            (df.into_iter().map(|(t, c)| (t.to_string(), c)).collect(), n)
-        });
         let parts: Vec<&[TermCount]> =
             d.a.summary
                 .parts
                 .iter()
                 .map(|p| p.terms.as_slice())
                 .collect();
-        let k = Rc::new(doc_key_terms(&parts, df, *statements, KEY_TERMS));
+        let all = self.statements();
+        let terms = parts.iter().flat_map(|p| p.iter().map(|t| t.term.as_str()));
+        let df = document_frequencies_of(terms, &all);
+        let k = Rc::new(doc_key_terms(&parts, &df, all.len(), KEY_TERMS));
         self.keys.borrow_mut().insert(id, k.clone());
         Some(k)
     }
@@ -156,12 +154,16 @@ impl Workspace {
 
     /// Document frequencies over every statement in the workspace, and how many there are.
     pub fn df(&self) -> (DocFreqs<&str>, usize) {
-        let all: Vec<&[TermCount]> = self
-            .docs
+        let all = self.statements();
+        (document_frequencies(&all), all.len())
+    }
+
+    /// Every statement's counts.
+    fn statements(&self) -> Vec<&[TermCount]> {
+        self.docs
             .iter()
             .flat_map(|d| d.a.summary.parts.iter().map(|p| p.terms.as_slice()))
-            .collect();
-        (document_frequencies(&all), all.len())
+            .collect()
     }
 
     /// How a unit is named on screen: "S/2020/911", "S/2020/911 · 附件三 · 中国".
