@@ -142,22 +142,39 @@ fn arrive(
     let delay = (a.last_flush + BATCH_MS - now_ms()).clamp(0.0, BATCH_MS);
     let (arrivals, dispatch, store) = (arrivals.clone(), dispatch.clone(), store.clone());
     after_ms(delay as i32, move || {
-        let (batch, to_store) = {
+        let batch = {
             let mut a = arrivals.borrow_mut();
             a.scheduled = false;
             a.last_flush = now_ms();
-            (
-                std::mem::take(&mut a.queue),
-                std::mem::take(&mut a.to_store),
-            )
+            std::mem::take(&mut a.queue)
         };
-        if !to_store.is_empty() {
-            persist(&store, &dispatch, move |s| async move {
-                s.put_docs(&to_store).await
-            });
-        }
         dispatch.dispatch(Action::FinishedMany(batch));
+        // Stored in a task of its own: IndexedDB's copy of a batch of letters takes tens of
+        // milliseconds, as long as drawing them. Until then a rename or removal edits
+        // `to_store`.
+        next_task(move || {
+            let to_store = std::mem::take(&mut arrivals.borrow_mut().to_store);
+            if !to_store.is_empty() {
+                persist(&store, &dispatch, move |s| async move {
+                    s.put_docs(&to_store).await
+                });
+            }
+        });
     });
+}
+
+/// Documents removed or renamed after they arrived and before they were stored.
+impl Arrivals {
+    /// `None`: all of them (the workspace was reset).
+    fn unstore(&mut self, id: Option<u32>) {
+        self.to_store.retain(|d| id.is_some_and(|id| d.id != id));
+    }
+
+    fn rename(&mut self, id: u32, name: &str) {
+        for d in self.to_store.iter_mut().filter(|d| d.id == id) {
+            d.name = name.to_string();
+        }
+    }
 }
 
 /// Runs `f` in a task of its own, after the ones already queued.
@@ -305,16 +322,17 @@ pub fn app() -> Html {
     let engine: Rc<Supervisor> = (*use_memo((), |_| Rc::new(Supervisor::default()))).clone();
     let store: Shared<Rc<Store>> = use_mut_ref(|| None);
     let unsaved: Unsaved = use_mut_ref(HashMap::new);
+    let arrivals: Rc<RefCell<Arrivals>> = use_mut_ref(Arrivals::default);
     let next_id = use_mut_ref(|| SEED_ID + 1);
 
     {
         let dispatch = state.dispatcher();
         let (engine, store, unsaved) = (engine.clone(), store.clone(), unsaved.clone());
-        let (pending_lexicon, next_id) = (pending_lexicon.clone(), next_id.clone());
+        let (pending_lexicon, next_id, arrivals) =
+            (pending_lexicon.clone(), next_id.clone(), arrivals.clone());
         use_effect_with((), move |_| {
             doc_view::forget_prerendered();
             mark("shell-painted");
-            let arrivals: Rc<RefCell<Arrivals>> = Rc::default();
             let on_msg = {
                 let dispatch = dispatch.clone();
                 let (pending_lexicon, store, unsaved, engine) = (
@@ -564,7 +582,7 @@ pub fn app() -> Html {
             next_id.clone(),
             send.clone(),
         );
-        let navigate = navigate.clone();
+        let (navigate, arrivals) = (navigate.clone(), arrivals.clone());
         // A new document: numbered, listed and shown at once, analysed when its bytes are in.
         // Documents added together are one change of state (one render, not one each). The
         // reader opens on a document added alone; with several, the view stays and the
@@ -663,6 +681,7 @@ pub fn app() -> Html {
                 if let Some(doc) = unsaved.borrow_mut().get_mut(&id) {
                     doc.name = name.clone();
                 }
+                arrivals.borrow_mut().rename(id, &name);
                 persist(&store, &dispatch, move |s| async move {
                     s.rename_doc(id, &name).await
                 });
@@ -670,6 +689,7 @@ pub fn app() -> Html {
             SideEvent::Remove(id) => {
                 dispatch.dispatch(Action::Remove(id));
                 unsaved.borrow_mut().remove(&id);
+                arrivals.borrow_mut().unstore(Some(id));
                 send(ToWorker::Forget { id });
                 persist(
                     &store,
@@ -680,6 +700,7 @@ pub fn app() -> Html {
             SideEvent::Reset(ids) => {
                 dispatch.dispatch(Action::Reset);
                 unsaved.borrow_mut().clear();
+                arrivals.borrow_mut().unstore(None);
                 for id in ids {
                     send(ToWorker::Forget { id });
                 }
@@ -919,5 +940,31 @@ pub fn app() -> Html {
             </div>
             <footer id="status" class="status" data-state={status_state} role="status">{ status_text }</footer>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_removed_or_renamed_before_they_are_stored_are_stored_so() {
+        let doc = |id: u32, name: &str| StoredDoc {
+            id,
+            name: name.into(),
+            bytes: vec![id as u8],
+            added_ms: 1.0,
+        };
+        let mut a = Arrivals {
+            to_store: vec![doc(2, "a.txt"), doc(3, "b.txt"), doc(4, "c.txt")],
+            ..Arrivals::default()
+        };
+        a.rename(3, "致安理会的信.txt");
+        a.unstore(Some(2));
+        a.rename(2, "gone.txt");
+        let left: Vec<(u32, &str)> = a.to_store.iter().map(|d| (d.id, d.name.as_str())).collect();
+        assert_eq!(left, [(3, "致安理会的信.txt"), (4, "c.txt")]);
+        a.unstore(None);
+        assert!(a.to_store.is_empty());
     }
 }
