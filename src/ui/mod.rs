@@ -117,7 +117,7 @@ type Finished = (
 #[derive(Default)]
 struct Arrivals {
     queue: Vec<Finished>,
-    /// The new letters among them, stored together when they are shown.
+    /// The new letters among them, stored after they are shown (`store_arrivals`).
     to_store: Vec<StoredDoc>,
     scheduled: bool,
     last_flush: f64,
@@ -149,18 +149,35 @@ fn arrive(
             std::mem::take(&mut a.queue)
         };
         dispatch.dispatch(Action::FinishedMany(batch));
-        // Stored in a task of its own: IndexedDB's copy of a batch of letters takes tens of
-        // milliseconds, as long as drawing them. Until then a rename or removal edits
-        // `to_store`.
-        next_task(move || {
-            let to_store = std::mem::take(&mut arrivals.borrow_mut().to_store);
-            if !to_store.is_empty() {
-                persist(&store, &dispatch, move |s| async move {
-                    s.put_docs(&to_store).await
-                });
-            }
-        });
+        next_task(move || store_arrivals(arrivals, dispatch, store));
     });
+}
+
+/// Letters stored at once, in one transaction and one task.
+const STORED_PER_TASK: usize = 8;
+
+/// Stores the letters that arrived, a few per task after the one that drew them: IndexedDB
+/// copies each on the main thread (≈ 1 ms for a letter of 50 KB). Until a letter's turn
+/// comes, a rename or removal edits `to_store`.
+fn store_arrivals(
+    arrivals: Rc<RefCell<Arrivals>>,
+    dispatch: UseReducerDispatcher<State>,
+    store: Shared<Rc<Store>>,
+) {
+    let (some, more) = {
+        let mut a = arrivals.borrow_mut();
+        let n = a.to_store.len().min(STORED_PER_TASK);
+        let some: Vec<StoredDoc> = a.to_store.drain(..n).collect();
+        (some, !a.to_store.is_empty())
+    };
+    if !some.is_empty() {
+        persist(&store, &dispatch, move |s| async move {
+            s.put_docs(&some).await
+        });
+    }
+    if more {
+        next_task(move || store_arrivals(arrivals, dispatch, store));
+    }
 }
 
 /// Documents removed or renamed after they arrived and before they were stored.
@@ -273,7 +290,7 @@ pub fn take_shell() {
 }
 
 /// Files listed and read in one task when many are added at once (see `read_in_groups`).
-const FILES_PER_TASK: usize = 25;
+const FILES_PER_TASK: usize = 12;
 /// The time between two groups: about one frame.
 const FRAME_MS: i32 = 20;
 

@@ -109,6 +109,21 @@ pub fn side(p: &SideProps) -> Html {
     let paste_text = use_node_ref();
     let paste_name_input = use_node_ref();
     let pastes = use_mut_ref(|| 0usize);
+    // The entries get callbacks that stay the same object across renders, so an entry whose
+    // document has not changed is not drawn again: while letters stream in, the panel is
+    // redrawn for every group of files and batch of analyses.
+    let latest = use_mut_ref(|| p.on_event.clone());
+    *latest.borrow_mut() = p.on_event.clone();
+    let on_event = use_memo((), move |_| {
+        Callback::from(move |e: SideEvent| {
+            let current = latest.borrow().clone();
+            current.emit(e)
+        })
+    });
+    let on_rename = {
+        let setter = renaming.setter();
+        use_memo((), move |_| Callback::from(move |id| setter.set(id)))
+    };
 
     let on_files = {
         let on_event = p.on_event.clone();
@@ -158,71 +173,10 @@ pub fn side(p: &SideProps) -> Html {
         <nav class="side" aria-label={t.documents}>
             <h2>{ t.documents }</h2>
             <ul class="doc-list">
-                { for p.docs.iter().map(|d| {
-                    let id = d.id;
-                    let select = {
-                        let on_event = p.on_event.clone();
-                        Callback::from(move |_| on_event.emit(SideEvent::Select(id)))
-                    };
-                    let (kind, detail) = match &d.status {
-                        DocStatus::Pending => ("pending", m.reading.to_string()),
-                        DocStatus::Ready(a, _) => ("ready", format!(
-                            "{} · {} {}",
-                            a.doc.meta.date.clone().unwrap_or_else(|| a.source.encoding.clone()),
-                            a.doc.annexes().count(),
-                            t.statements
-                        )),
-                        DocStatus::Failed(e) => ("error", i18n::error_message(lang, e)),
-                    };
-                    let title = match &d.status {
-                        DocStatus::Ready(a, _) => a.doc.meta.symbol.clone().unwrap_or_else(|| d.name.clone()),
-                        _ => d.name.clone(),
-                    };
-                    let current = d.id == p.selected;
-                    let editing = *renaming == Some(id);
-                    let start_rename = {
-                        let renaming = renaming.clone();
-                        Callback::from(move |_| renaming.set(Some(id)))
-                    };
-                    let remove = {
-                        let on_event = p.on_event.clone();
-                        Callback::from(move |_| on_event.emit(SideEvent::Remove(id)))
-                    };
-                    let save = {
-                        let (on_event, renaming, input) = (p.on_event.clone(), renaming.clone(), rename_input.clone());
-                        Callback::from(move |e: SubmitEvent| {
-                            e.prevent_default();
-                            let name = input_value(&input).trim().to_string();
-                            if !name.is_empty() {
-                                on_event.emit(SideEvent::Rename(id, name));
-                            }
-                            renaming.set(None);
-                        })
-                    };
-                    html! {
-                        <li class={classes!("doc-entry", d.seed.then_some("seed"), current.then_some("current"))}
-                            data-state={kind} data-name={d.name.clone()} data-id={id.to_string()}>
-                            if editing {
-                                <form class="rename-form" onsubmit={save}>
-                                    <input class="rename-input" ref={rename_input.clone()} value={d.name.clone()} aria-label={v.rename} />
-                                    <button type="submit" class="rename-save">{ v.rename_save }</button>
-                                </form>
-                            } else {
-                                <button type="button" class="doc-select" onclick={select} aria-current={current.then_some("true")}>
-                                    <span class="doc-symbol">{ if d.seed { "★ " } else { "" } }{ title }</span>
-                                    if d.seed { <span class="tag">{ t.seed }</span> }
-                                    if !d.seed && d.status != DocStatus::Pending { <span class="doc-file">{ &d.name }</span> }
-                                    <span class={classes!("doc-sub", (kind == "error").then_some("doc-error"))}>{ detail }</span>
-                                </button>
-                                if !d.seed {
-                                    <span class="doc-actions">
-                                        <button type="button" class="doc-rename" onclick={start_rename} title={v.rename} aria-label={format!("{} {}", v.rename, d.name)}>{ "✎" }</button>
-                                        <button type="button" class="doc-remove" onclick={remove} title={v.remove} aria-label={format!("{} {}", v.remove, d.name)}>{ "✕" }</button>
-                                    </span>
-                                }
-                            }
-                        </li>
-                    }
+                { for p.docs.iter().map(|d| html! {
+                    <DocItem key={d.id} doc={d.clone()} current={d.id == p.selected}
+                        editing={*renaming == Some(d.id)} lang={lang} on_event={(*on_event).clone()}
+                        on_rename={(*on_rename).clone()} rename_input={rename_input.clone()} />
                 }) }
             </ul>
             if let Some((n, skipped)) = p.restored.filter(|(n, s)| n + s > 0) {
@@ -266,6 +220,98 @@ pub fn side(p: &SideProps) -> Html {
                 </ol>
             }
         </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemProps {
+    doc: DocEntry,
+    current: bool,
+    editing: bool,
+    lang: Lang,
+    on_event: Callback<SideEvent>,
+    /// Starts (`Some`) or ends renaming.
+    on_rename: Callback<Option<u32>>,
+    rename_input: NodeRef,
+}
+
+/// One document of the list.
+#[function_component(DocItem)]
+fn doc_item(p: &ItemProps) -> Html {
+    let (d, lang) = (&p.doc, p.lang);
+    let t = i18n::text(lang);
+    let m = i18n::meta_text(lang);
+    let v = i18n::view_text(lang);
+    let id = d.id;
+    let select = {
+        let on_event = p.on_event.clone();
+        Callback::from(move |_| on_event.emit(SideEvent::Select(id)))
+    };
+    let (kind, detail) = match &d.status {
+        DocStatus::Pending => ("pending", m.reading.to_string()),
+        DocStatus::Ready(a, _) => (
+            "ready",
+            format!(
+                "{} · {} {}",
+                a.doc
+                    .meta
+                    .date
+                    .clone()
+                    .unwrap_or_else(|| a.source.encoding.clone()),
+                a.doc.annexes().count(),
+                t.statements
+            ),
+        ),
+        DocStatus::Failed(e) => ("error", i18n::error_message(lang, e)),
+    };
+    let title = match &d.status {
+        DocStatus::Ready(a, _) => a.doc.meta.symbol.clone().unwrap_or_else(|| d.name.clone()),
+        _ => d.name.clone(),
+    };
+    let current = p.current;
+    let start_rename = p.on_rename.reform(move |_| Some(id));
+    let remove = {
+        let on_event = p.on_event.clone();
+        Callback::from(move |_| on_event.emit(SideEvent::Remove(id)))
+    };
+    let save = {
+        let (on_event, on_rename, input) = (
+            p.on_event.clone(),
+            p.on_rename.clone(),
+            p.rename_input.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let name = input_value(&input).trim().to_string();
+            if !name.is_empty() {
+                on_event.emit(SideEvent::Rename(id, name));
+            }
+            on_rename.emit(None);
+        })
+    };
+    html! {
+        <li class={classes!("doc-entry", d.seed.then_some("seed"), current.then_some("current"))}
+            data-state={kind} data-name={d.name.clone()} data-id={id.to_string()}>
+            if p.editing {
+                <form class="rename-form" onsubmit={save}>
+                    <input class="rename-input" ref={p.rename_input.clone()} value={d.name.clone()} aria-label={v.rename} />
+                    <button type="submit" class="rename-save">{ v.rename_save }</button>
+                </form>
+            } else {
+                <button type="button" class="doc-select" onclick={select} aria-current={current.then_some("true")}>
+                    <span class="doc-symbol">{ if d.seed { "★ " } else { "" } }{ title }</span>
+                    if d.seed { <span class="tag">{ t.seed }</span> }
+                    if !d.seed && d.status != DocStatus::Pending { <span class="doc-file">{ &d.name }</span> }
+                    <span class={classes!("doc-sub", (kind == "error").then_some("doc-error"))}>{ detail }</span>
+                </button>
+                if !d.seed {
+                    <span class="doc-actions">
+                        <button type="button" class="doc-rename" onclick={start_rename} title={v.rename} aria-label={format!("{} {}", v.rename, d.name)}>{ "✎" }</button>
+                        <button type="button" class="doc-remove" onclick={remove} title={v.remove} aria-label={format!("{} {}", v.remove, d.name)}>{ "✕" }</button>
+                    </span>
+                }
+            }
+        </li>
     }
 }
 
