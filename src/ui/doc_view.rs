@@ -63,12 +63,19 @@ pub fn doc_view(props: &DocProps) -> Html {
             entry: entry.clone(),
             lang,
             lexicon: props.lexicon.clone(),
-            key_terms: props.key_terms.clone(),
             tokens: props.tokens.clone().filter(|_| *show_tokens),
             filter: active.clone(),
             at: props.at,
         },
         write_reader,
+    );
+    let keys = use_memo(
+        KeysInputs {
+            entry: entry.clone(),
+            lang,
+            key_terms: props.key_terms.clone(),
+        },
+        write_keys,
     );
     if let DocStatus::Failed(e) = &entry.status {
         return html! {
@@ -129,7 +136,8 @@ pub fn doc_view(props: &DocProps) -> Html {
             </div>
             if let (Some(t), Some(lex)) = (themes, lexicon) {
                 <div class="doc-themes">
-                    { written.themes.clone() }
+                    { written.profile.clone() }
+                    { keys.doc.clone() }
                     <label class="theme-filter">{ m.filter }
                         <select id="theme-filter" onchange={on_filter}>
                             <option value="" selected={active.is_none()}>{ m.filter_all }</option>
@@ -142,11 +150,19 @@ pub fn doc_view(props: &DocProps) -> Html {
                     </label>
                 </div>
             }
-            { for doc.parts.iter().zip(&written.parts).enumerate().map(|(i, (part, body))| {
+            { for doc.parts.iter().zip(&written.parts).zip(&keys.parts).enumerate().map(|(i, ((part, w), keys))| {
                 let (id, kind, annex, languages) = part_attrs(i, part);
                 html! {
                     <section class="part" {id} data-kind={kind} data-annex={annex} data-languages={languages}>
-                        { body.clone() }
+                        { w.head.clone() }
+                        <div class="part-body">
+                            { w.paras.clone() }
+                            <aside class="part-stats" aria-live="polite">
+                                { w.stats.clone() }
+                                { keys.clone() }
+                                { w.words.clone() }
+                            </aside>
+                        </div>
                     </section>
                 }
             }) }
@@ -154,17 +170,26 @@ pub fn doc_view(props: &DocProps) -> Html {
     }
 }
 
-/// What the reader's HTML is written from. Shared parts are compared by identity: the
-/// same analysis, lexicon or key terms is the same object (see `DocStatus`'s `PartialEq`).
+/// What the reader's HTML is written from, but the key terms. Shared parts are compared by
+/// identity: the same analysis, lexicon or word boundaries is the same object (see
+/// `DocStatus`'s `PartialEq`).
 struct ReaderInputs {
     entry: DocEntry,
     lang: Lang,
     lexicon: Option<Rc<Lexicon>>,
-    key_terms: Option<Rc<DocKeyTerms>>,
     /// Only while the word boundaries are shown.
     tokens: Option<Rc<Vec<Vec<Vec<Span>>>>>,
     filter: Option<String>,
     at: Option<(usize, usize)>,
+}
+
+/// What the key terms are written from. They are weighed against the whole workspace, so
+/// they change when letters are added while the rest of the reader does not: written on
+/// their own, they are all that is drawn again.
+struct KeysInputs {
+    entry: DocEntry,
+    lang: Lang,
+    key_terms: Option<Rc<DocKeyTerms>>,
 }
 
 fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
@@ -180,19 +205,43 @@ impl PartialEq for ReaderInputs {
         self.entry == o.entry
             && self.lang == o.lang
             && same(&self.lexicon, &o.lexicon)
-            && same(&self.key_terms, &o.key_terms)
             && same(&self.tokens, &o.tokens)
             && self.filter == o.filter
             && self.at == o.at
     }
 }
 
-/// The reader's HTML: the metadata, the theme profile with the key terms, and each part's
-/// contents (the page keeps each part's `<section>` itself, see [`part_attrs`]).
+impl PartialEq for KeysInputs {
+    fn eq(&self, o: &Self) -> bool {
+        self.entry == o.entry && self.lang == o.lang && same(&self.key_terms, &o.key_terms)
+    }
+}
+
+/// The reader's HTML but the key terms: the metadata, the theme profile, and each part's
+/// segments (the page keeps the elements around them, see [`part_attrs`]).
 #[derive(Default)]
 struct ReaderHtml {
     meta: Html,
-    themes: Html,
+    profile: Html,
+    parts: Vec<PartHtml>,
+}
+
+/// A part's segments, in the order `write_part` writes them, the key terms apart.
+#[derive(Default)]
+struct PartHtml {
+    /// Label, heading, languages, speaker, resolutions.
+    head: Html,
+    paras: Html,
+    /// Word count and theme chart, inside the part's statistics.
+    stats: Html,
+    /// The most frequent words, after the key terms.
+    words: Html,
+}
+
+/// The key terms of the document and of each part.
+#[derive(Default)]
+struct KeysHtml {
+    doc: Html,
     parts: Vec<Html>,
 }
 
@@ -202,9 +251,15 @@ struct ReaderHtml {
 struct Prerendered {
     analysed: Rc<Analysed>,
     lexicon: Rc<Lexicon>,
+    html: Option<ReaderNodes>,
+    keys: Option<(Vec<web_sys::Node>, Vec<Vec<web_sys::Node>>)>,
+}
+
+struct ReaderNodes {
     meta: web_sys::Node,
-    themes: Vec<web_sys::Node>,
-    parts: Vec<Vec<web_sys::Node>>,
+    profile: Vec<web_sys::Node>,
+    /// Head, paragraphs, statistics, words.
+    parts: Vec<[Vec<web_sys::Node>; 4]>,
 }
 
 thread_local! {
@@ -221,6 +276,39 @@ fn child_nodes(parent: &web_sys::Node) -> Vec<web_sys::Node> {
     nodes
 }
 
+fn has_class(n: &web_sys::Node, class: &str) -> bool {
+    // Not `className`, which is no string on the charts' SVG elements.
+    n.dyn_ref::<web_sys::Element>()
+        .and_then(|e| e.get_attribute("class"))
+        .is_some_and(|c| c.split_whitespace().any(|c| c == class))
+}
+
+/// Splits `nodes` before the first that `at` picks, and the one before it if that is a
+/// title (`h3`): the lists of key terms and of words each follow their title.
+fn split_titled(nodes: &mut Vec<web_sys::Node>, at: &str) -> Vec<web_sys::Node> {
+    let Some(mut i) = nodes.iter().position(|n| has_class(n, at)) else {
+        return Vec::new();
+    };
+    if i > 0 && nodes[i - 1].node_name() == "H3" {
+        i -= 1;
+    }
+    nodes.split_off(i)
+}
+
+/// One part's `<section>` cut into the segments the app draws it in.
+fn part_nodes(section: &web_sys::Node) -> Option<([Vec<web_sys::Node>; 4], Vec<web_sys::Node>)> {
+    let mut head = child_nodes(section);
+    let body = head.pop().filter(|n| has_class(n, "part-body"))?;
+    let (paras, aside) = match &child_nodes(&body)[..] {
+        [p, a] if has_class(p, "paras") && has_class(a, "part-stats") => (p.clone(), a.clone()),
+        _ => return None,
+    };
+    let mut stats = child_nodes(&aside);
+    let words = split_titled(&mut stats, "top-words");
+    let keys = split_titled(&mut stats, "key-terms");
+    Some(([head, vec![paras], stats, words], keys))
+}
+
 /// Keeps the reader of the static shell (`shell`, already out of the page) for the first
 /// render. `analysed` and `lexicon` are the shipped ones it was drawn from.
 pub fn keep_prerendered(shell: &web_sys::Element, analysed: Rc<Analysed>, lexicon: Rc<Lexicon>) {
@@ -231,19 +319,30 @@ pub fn keep_prerendered(shell: &web_sys::Element, analysed: Rc<Analysed>, lexico
     let Ok(sections) = shell.query_selector_all("#doc > section.part") else {
         return;
     };
-    let parts: Vec<Vec<web_sys::Node>> = (0..sections.length())
-        .filter_map(|i| sections.item(i))
-        .map(|s| child_nodes(&s))
-        .collect();
-    if parts.len() != analysed.doc.parts.len() {
+    let Some(cut): Option<Vec<_>> = (0..sections.length())
+        .map(|i| sections.item(i).and_then(|s| part_nodes(&s)))
+        .collect()
+    else {
+        return;
+    };
+    if cut.len() != analysed.doc.parts.len() {
         return;
     }
+    let (parts, part_keys): (Vec<_>, Vec<_>) = cut.into_iter().unzip();
+    let mut profile = child_nodes(&themes);
+    let doc_keys = match profile.iter().position(|n| has_class(n, "doc-keys")) {
+        Some(i) => profile.split_off(i),
+        None => Vec::new(),
+    };
     let kept = Prerendered {
         analysed,
         lexicon,
-        meta: meta.into(),
-        themes: child_nodes(&themes),
-        parts,
+        html: Some(ReaderNodes {
+            meta: meta.into(),
+            profile,
+            parts,
+        }),
+        keys: Some((doc_keys, part_keys)),
     };
     PRERENDERED.with(|p| *p.borrow_mut() = Some(kept));
 }
@@ -254,59 +353,77 @@ pub fn forget_prerendered() {
     PRERENDERED.with(|p| p.borrow_mut().take());
 }
 
-/// The shell's nodes, if the reader is to show exactly what the shell drew: the shipped
-/// seed with its shipped lexicon, in the default language, nothing filtered or marked.
-fn take_prerendered(i: &ReaderInputs) -> Option<ReaderHtml> {
-    let DocStatus::Ready(a, _) = &i.entry.status else {
+/// Takes what `take` picks of the shell's nodes, if the reader is to show exactly what the
+/// shell drew: the shipped seed with its shipped lexicon, in the default language, nothing
+/// filtered or marked.
+fn take_prerendered<T>(
+    entry: &DocEntry,
+    lang: Lang,
+    fits: impl Fn(&Prerendered) -> bool,
+    take: impl FnOnce(&mut Prerendered) -> Option<T>,
+) -> Option<T> {
+    let DocStatus::Ready(a, _) = &entry.status else {
         return None;
     };
     let same_as_shell = |p: &Prerendered| {
-        i.entry.seed
-            && Rc::ptr_eq(a, &p.analysed)
-            && i.lexicon
-                .as_ref()
-                .is_some_and(|l| Rc::ptr_eq(l, &p.lexicon))
-            && i.lang == Lang::default()
-            && i.tokens.is_none()
-            && i.filter.is_none()
-            && i.at.is_none()
+        entry.seed && Rc::ptr_eq(a, &p.analysed) && lang == Lang::default() && fits(p)
     };
-    let p = PRERENDERED.with(|p| {
-        let mut p = p.borrow_mut();
-        p.as_ref()
-            .is_some_and(same_as_shell)
-            .then(|| p.take())
-            .flatten()
-    })?;
-    let nodes = |n: Vec<web_sys::Node>| n.into_iter().map(Html::VRef).collect::<Html>();
-    Some(ReaderHtml {
-        meta: Html::VRef(p.meta),
-        themes: nodes(p.themes),
-        parts: p.parts.into_iter().map(nodes).collect(),
+    PRERENDERED.with(|p| {
+        p.borrow_mut()
+            .as_mut()
+            .filter(|p| same_as_shell(p))
+            .and_then(take)
     })
 }
 
+fn refs(nodes: Vec<web_sys::Node>) -> Html {
+    nodes.into_iter().map(Html::VRef).collect()
+}
+
+fn raw(write: &dyn Fn(&mut Markup)) -> Html {
+    let mut m = Markup::default();
+    write(&mut m);
+    m.into_html()
+}
+
 fn write_reader(i: &ReaderInputs) -> ReaderHtml {
-    if let Some(adopted) = take_prerendered(i) {
-        return adopted;
+    let plain = i.tokens.is_none() && i.filter.is_none() && i.at.is_none();
+    let adopted = plain
+        .then(|| {
+            let shipped_lexicon = |p: &Prerendered| {
+                i.lexicon
+                    .as_ref()
+                    .is_some_and(|l| Rc::ptr_eq(l, &p.lexicon))
+            };
+            take_prerendered(&i.entry, i.lang, shipped_lexicon, |p| p.html.take())
+        })
+        .flatten();
+    if let Some(n) = adopted {
+        return ReaderHtml {
+            meta: Html::VRef(n.meta),
+            profile: refs(n.profile),
+            parts: n
+                .parts
+                .into_iter()
+                .map(|[head, paras, stats, words]| PartHtml {
+                    head: refs(head),
+                    paras: refs(paras),
+                    stats: refs(stats),
+                    words: refs(words),
+                })
+                .collect(),
+        };
     }
     let DocStatus::Ready(a, _) = &i.entry.status else {
         return ReaderHtml::default();
     };
     let (doc, lang) = (&a.doc, i.lang);
-    let raw = |write: &dyn Fn(&mut Markup)| {
-        let mut m = Markup::default();
-        write(&mut m);
-        m.into_html()
-    };
     let lexicon = i.lexicon.as_deref();
     let tokens = i.tokens.as_deref();
     ReaderHtml {
         meta: raw(&|m| write_meta(m, doc, Some(&source_line(a)), lang)),
-        themes: match lexicon {
-            Some(lex) => {
-                raw(&|m| write_doc_themes(m, &a.themes.profile, lex, i.key_terms.as_deref(), lang))
-            }
+        profile: match lexicon {
+            Some(lex) => raw(&|m| write_doc_profile(m, &a.themes.profile, lex, lang)),
             None => Html::default(),
         },
         parts: doc
@@ -317,16 +434,42 @@ fn write_reader(i: &ReaderInputs) -> ReaderHtml {
                 let data = PartData {
                     summary: a.summary.parts.get(p),
                     themes: a.themes.parts.get(p).zip(lexicon),
-                    keys: i
-                        .key_terms
-                        .as_ref()
-                        .and_then(|k| k.parts.get(p))
-                        .map(Vec::as_slice),
+                    keys: None,
                     tokens: tokens.and_then(|t| t.get(p)).map(Vec::as_slice),
                     target: i.at.filter(|(q, _)| *q == p).map(|(_, para)| para),
                     timing: (p == 0 && i.entry.seed).then_some("seed-reader"),
                 };
-                raw(&|m| write_part(m, p, doc, part, data, i.filter.as_deref(), lang))
+                let filter = i.filter.as_deref();
+                PartHtml {
+                    head: raw(&|m| write_part_head(m, doc, part, lang)),
+                    paras: raw(&|m| write_paras_block(m, p, doc, part, &data, filter, lang)),
+                    stats: raw(&|m| write_part_stats(m, data.summary, data.themes, lang)),
+                    words: raw(&|m| write_part_words(m, data.summary, lang)),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn write_keys(i: &KeysInputs) -> KeysHtml {
+    // The shell's key terms weigh the seed alone, as the first render's do.
+    let adopted = take_prerendered(&i.entry, i.lang, |_| true, |p| p.keys.take());
+    if let Some((doc, parts)) = adopted {
+        return KeysHtml {
+            doc: refs(doc),
+            parts: parts.into_iter().map(refs).collect(),
+        };
+    }
+    let DocStatus::Ready(a, _) = &i.entry.status else {
+        return KeysHtml::default();
+    };
+    let keys = i.key_terms.as_deref();
+    KeysHtml {
+        doc: raw(&|m| write_doc_keys(m, keys, i.lang)),
+        parts: (0..a.doc.parts.len())
+            .map(|p| {
+                let part_keys = keys.and_then(|k| k.parts.get(p)).map(Vec::as_slice);
+                raw(&|m| write_part_keys(m, a.summary.parts.get(p), part_keys, i.lang))
             })
             .collect(),
     }
@@ -342,19 +485,21 @@ fn source_line(a: &Analysed) -> String {
     )
 }
 
-/// The document's theme profile and its key terms, at the head of the reader.
-fn write_doc_themes(
-    m: &mut Markup,
-    profile: &Profile,
-    lex: &Lexicon,
-    keys: Option<&DocKeyTerms>,
-    lang: Lang,
-) {
-    let t = i18n::meta_text(lang);
+/// The document's theme profile, at the head of the reader.
+fn write_doc_profile(m: &mut Markup, profile: &Profile, lex: &Lexicon, lang: Lang) {
     m.open("div", &[]);
-    m.element("h3", &[("class", "stats-title")], t.doc_themes);
+    m.element(
+        "h3",
+        &[("class", "stats-title")],
+        i18n::meta_text(lang).doc_themes,
+    );
     write_profile_chart(m, profile, lex, lang);
     m.close("div");
+}
+
+/// The document's key terms, beside its profile.
+fn write_doc_keys(m: &mut Markup, keys: Option<&DocKeyTerms>, lang: Lang) {
+    let t = i18n::meta_text(lang);
     if let Some(keys) = keys.filter(|k| !k.whole.is_empty()) {
         m.open("div", &[("class", "doc-keys")]);
         m.element("h3", &[("class", "stats-title")], t.doc_key_terms);
@@ -390,7 +535,8 @@ pub fn static_reader(
     m.close("label");
     m.close("div");
     m.open("div", &[("class", "doc-themes")]);
-    write_doc_themes(&mut m, &a.themes.profile, lex, keys, lang);
+    write_doc_profile(&mut m, &a.themes.profile, lex, lang);
+    write_doc_keys(&mut m, keys, lang);
     m.close("div");
     for (i, part) in doc.parts.iter().enumerate() {
         let (id, kind, annex, languages) = part_attrs(i, part);
@@ -802,6 +948,8 @@ fn part_attrs(index: usize, part: &Part) -> (String, &'static str, Option<String
     )
 }
 
+/// A part as the static reader writes it: the same HTML as the app's segments (see
+/// `DocView`) put together.
 fn write_part(
     m: &mut Markup,
     index: usize,
@@ -811,12 +959,19 @@ fn write_part(
     filter: Option<&str>,
     lang: Lang,
 ) {
-    let PartData {
-        summary,
-        themes,
-        keys,
-        ..
-    } = data;
+    write_part_head(m, doc, part, lang);
+    m.open("div", &[("class", "part-body")]);
+    write_paras_block(m, index, doc, part, &data, filter, lang);
+    m.open("aside", &[("class", "part-stats"), ("aria-live", "polite")]);
+    write_part_stats(m, data.summary, data.themes, lang);
+    write_part_keys(m, data.summary, data.keys, lang);
+    write_part_words(m, data.summary, lang);
+    m.close("aside");
+    m.close("div");
+}
+
+/// The label, heading, original languages, speaker and resolutions cited.
+fn write_part_head(m: &mut Markup, doc: &Document, part: &Part, lang: Lang) {
     let t = i18n::text(lang);
     let mt = i18n::meta_text(lang);
     let label = match (part.kind, part.label) {
@@ -889,37 +1044,80 @@ fn write_part(
         }
         m.close("p");
     }
-    m.open("div", &[("class", "part-body")]);
+}
+
+fn write_paras_block(
+    m: &mut Markup,
+    index: usize,
+    doc: &Document,
+    part: &Part,
+    data: &PartData<'_>,
+    filter: Option<&str>,
+    lang: Lang,
+) {
     m.open("div", &[("class", "paras")]);
-    write_paras(m, index, doc, part, &data, filter, lang);
+    write_paras(m, index, doc, part, data, filter, lang);
     m.close("div");
-    m.open("aside", &[("class", "part-stats"), ("aria-live", "polite")]);
-    match summary {
-        None => m.element("p", &[("class", "pending")], t.pending),
-        Some(s) => {
-            m.open("p", &[("class", "count-line")]);
-            m.text(t.words);
-            m.text(" ");
-            m.element(
-                "span",
-                &[("class", "token-count")],
-                &s.word_count.to_string(),
-            );
-            m.close("p");
-            if let Some((pt, lex)) = themes {
-                m.element("h3", &[("class", "stats-title")], mt.themes);
-                write_profile_chart(m, &pt.profile, lex, lang);
-            }
-            if let Some(keys) = keys.filter(|k| !k.is_empty()) {
-                m.element("h3", &[("class", "stats-title")], mt.key_terms);
-                write_key_terms(m, "key-terms", keys);
-            }
-            m.element("h3", &[("class", "stats-title")], t.top_words);
-            write_top_words(m, s);
-        }
+}
+
+/// The word count and theme chart, or that the part is still being analysed.
+fn write_part_stats(
+    m: &mut Markup,
+    summary: Option<&PartSummary>,
+    themes: Option<(&PartThemes, &Lexicon)>,
+    lang: Lang,
+) {
+    let t = i18n::text(lang);
+    let Some(s) = summary else {
+        m.element("p", &[("class", "pending")], t.pending);
+        return;
+    };
+    m.open("p", &[("class", "count-line")]);
+    m.text(t.words);
+    m.text(" ");
+    m.element(
+        "span",
+        &[("class", "token-count")],
+        &s.word_count.to_string(),
+    );
+    m.close("p");
+    if let Some((pt, lex)) = themes {
+        m.element(
+            "h3",
+            &[("class", "stats-title")],
+            i18n::meta_text(lang).themes,
+        );
+        write_profile_chart(m, &pt.profile, lex, lang);
     }
-    m.close("aside");
-    m.close("div");
+}
+
+/// The part's key terms: weighed against the whole workspace, so they change as letters
+/// are added while the rest of the part does not.
+fn write_part_keys(
+    m: &mut Markup,
+    summary: Option<&PartSummary>,
+    keys: Option<&[KeyTerm]>,
+    lang: Lang,
+) {
+    if let (Some(_), Some(keys)) = (summary, keys.filter(|k| !k.is_empty())) {
+        m.element(
+            "h3",
+            &[("class", "stats-title")],
+            i18n::meta_text(lang).key_terms,
+        );
+        write_key_terms(m, "key-terms", keys);
+    }
+}
+
+fn write_part_words(m: &mut Markup, summary: Option<&PartSummary>, lang: Lang) {
+    if let Some(s) = summary {
+        m.element(
+            "h3",
+            &[("class", "stats-title")],
+            i18n::text(lang).top_words,
+        );
+        write_top_words(m, s);
+    }
 }
 
 fn write_top_words(m: &mut Markup, s: &PartSummary) {

@@ -93,9 +93,17 @@ describe('loading and long workspaces (issue #6)', () => {
       assert.ok((await shell.locator('#doc .chip').count()) > 50);
       assert.ok(await shell.locator('#doc .reader-tools input[type="checkbox"]').isDisabled());
       const staticParas = await shell.locator('#doc .para').allTextContents();
-      await page.evaluate(() => {
-        window.shellNodes = new WeakSet(document.querySelectorAll('#shell #doc .doc-meta, #shell #doc .part-body, #shell #doc .doc-keys'));
-      });
+      // The segments the app draws the reader in: metadata, paragraphs, key terms.
+      const segments = '.doc-meta, .paras, .doc-keys, .part-stats > .key-terms';
+      const inShell = await page.evaluate((sel) => {
+        const nodes = document.querySelectorAll(sel.split(', ').map((s) => `#shell #doc ${s}`).join(', '));
+        window.shellNodes = new WeakSet(nodes);
+        return nodes.length;
+      }, segments);
+      // One of each per part (every statement of the seed has key terms), and the whole's.
+      assert.equal(inShell, 1 + 10 + 1 + 10);
+      const fromShell = (sel) =>
+        page.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => window.shellNodes.has(e)), sel);
       release();
       await waitForSeedAnalysed(page);
       assert.equal(await page.locator('#shell').count(), 0);
@@ -104,11 +112,23 @@ describe('loading and long workspaces (issue #6)', () => {
       assert.deepEqual(await page.locator('#doc .para').allTextContents(), staticParas);
       assert.ok(await page.locator('#seg-toggle').isEnabled());
       // It took the shell's own nodes rather than drawing them again.
-      const moved = await page.evaluate(() =>
-        [...document.querySelectorAll('#doc .doc-meta, #doc .part-body, #doc .doc-keys')].map((e) => window.shellNodes.has(e)),
-      );
-      assert.equal(moved.length, 12);
+      const moved = await fromShell(segments.split(', ').map((s) => `#doc ${s}`).join(', '));
+      assert.equal(moved.length, inShell);
       assert.ok(moved.every(Boolean), `not moved from the shell: ${moved}`);
+      // Letters added change the seed's key terms, weighed against them; only those are
+      // drawn again, the paragraphs stay.
+      const keysBefore = await page.locator('#doc .part-stats > .key-terms').allTextContents();
+      await page.setInputFiles('#file-input', [
+        path.join(FIXTURES, 'single-annex.zh.txt'),
+        path.join(FIXTURES, 'single-annex.gb18030.txt'),
+      ]);
+      await page.waitForFunction(() => document.querySelectorAll('.doc-entry[data-state="ready"]').length === 3, null, { timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelectorAll('#doc .part-stats > .key-terms').length === 10 && ![...document.querySelectorAll('#doc .part-stats > .key-terms')].some((e) => window.shellNodes.has(e)), null, { timeout: 10_000 });
+      assert.notDeepEqual(await page.locator('#doc .part-stats > .key-terms').allTextContents(), keysBefore);
+      const paras = await fromShell('#doc .paras');
+      assert.equal(paras.length, 10);
+      assert.ok(paras.every(Boolean), `paragraphs drawn again: ${paras}`);
+      assert.equal(await page.locator('#doc').getAttribute('data-symbol'), 'S/2020/911');
       // What the app draws itself afterwards replaces them: a theme filter, then none.
       await page.selectOption('#theme-filter', 'covid');
       const shown = await page.$$eval('#doc .para-row:not([hidden])', (rows) => rows.map((r) => r.dataset.themes));
@@ -117,7 +137,7 @@ describe('loading and long workspaces (issue #6)', () => {
       await page.selectOption('#theme-filter', '');
       assert.equal(await page.locator('#doc .para-row[hidden]').count(), 0);
       assert.deepEqual(await page.locator('#doc .para').allTextContents(), staticParas);
-      assert.equal(await page.evaluate(() => [...document.querySelectorAll('#doc .part-body')].some((e) => window.shellNodes.has(e))), false);
+      assert.ok((await fromShell('#doc .paras')).every((moved) => !moved));
       assert.deepEqual(log.pageErrors, []);
     } finally {
       await context.close();
