@@ -442,7 +442,7 @@ fn write_reader(i: &ReaderInputs) -> ReaderHtml {
                 let filter = i.filter.as_deref();
                 PartHtml {
                     head: raw(&|m| write_part_head(m, doc, part, lang)),
-                    paras: raw(&|m| write_paras_block(m, p, doc, part, &data, filter, lang)),
+                    paras: raw(&|m| write_paras(m, p, doc, part, &data, filter, lang)),
                     stats: raw(&|m| write_part_stats(m, data.summary, data.themes, lang)),
                     words: raw(&|m| write_part_words(m, data.summary, lang)),
                 }
@@ -961,7 +961,7 @@ fn write_part(
 ) {
     write_part_head(m, doc, part, lang);
     m.open("div", &[("class", "part-body")]);
-    write_paras_block(m, index, doc, part, &data, filter, lang);
+    write_paras(m, index, doc, part, &data, filter, lang);
     m.open("aside", &[("class", "part-stats"), ("aria-live", "polite")]);
     write_part_stats(m, data.summary, data.themes, lang);
     write_part_keys(m, data.summary, data.keys, lang);
@@ -1046,20 +1046,6 @@ fn write_part_head(m: &mut Markup, doc: &Document, part: &Part, lang: Lang) {
     }
 }
 
-fn write_paras_block(
-    m: &mut Markup,
-    index: usize,
-    doc: &Document,
-    part: &Part,
-    data: &PartData<'_>,
-    filter: Option<&str>,
-    lang: Lang,
-) {
-    m.open("div", &[("class", "paras")]);
-    write_paras(m, index, doc, part, data, filter, lang);
-    m.close("div");
-}
-
 /// The word count and theme chart, or that the part is still being analysed.
 fn write_part_stats(
     m: &mut Markup,
@@ -1138,8 +1124,9 @@ fn write_top_words(m: &mut Markup, s: &PartSummary) {
     m.close("ol");
 }
 
-/// Every paragraph of a part: its text (cues and entities marked, or its words when the
-/// segmentation is shown) and its theme chips; rows without the filtered theme hidden.
+/// Every paragraph of a part, in its `.paras` block: its text (cues and entities marked, or
+/// its words when the segmentation is shown) and its theme chips; rows without the filtered
+/// theme hidden.
 fn write_paras(
     m: &mut Markup,
     index: usize,
@@ -1156,6 +1143,7 @@ fn write_paras(
         timing,
         ..
     } = *data;
+    m.open("div", &[("class", "paras")]);
     for (i, p) in part.paragraphs.iter().enumerate() {
         let pt = themes.and_then(|(t, lex)| t.paragraphs.get(i).map(|pt| (pt, lex)));
         let ids = pt.map(|(pt, lex)| {
@@ -1200,4 +1188,5 @@ fn write_paras(
         }
         m.close("div");
     }
+    m.close("div");
 }
