@@ -150,7 +150,7 @@ pub fn doc_view(props: &DocProps) -> Html {
                     </label>
                 </div>
             }
-            { for doc.parts.iter().zip(&written.parts).zip(&keys.parts).enumerate().map(|(i, ((part, w), keys))| {
+            { for doc.parts.iter().zip(&written.parts).zip(&keys.parts).enumerate().map(|(i, ((part, w), part_keys))| {
                 let (id, kind, annex, languages) = part_attrs(i, part);
                 html! {
                     <section class="part" {id} data-kind={kind} data-annex={annex} data-languages={languages}>
@@ -159,7 +159,7 @@ pub fn doc_view(props: &DocProps) -> Html {
                             { w.paras.clone() }
                             <aside class="part-stats" aria-live="polite">
                                 { w.stats.clone() }
-                                { keys.clone() }
+                                { part_keys.clone() }
                                 { w.words.clone() }
                             </aside>
                         </div>
