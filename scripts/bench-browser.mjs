@@ -4,9 +4,12 @@
 // main-thread long tasks while 100 letters (≈ 5 MB) are analysed, the worker's throughput
 // against npm jieba-wasm 2.4.0, renderer memory, a repeat visit, offline start-up, and that
 // nothing is fetched from another origin.
-// Usage: node scripts/bench-browser.mjs [--runs N] [--write]
-//   --runs N   samples per measurement (default 5); medians are quoted with min–max
-//   --write    also replace the section between the bench-browser markers in BENCHMARKS.md
+// Usage: node scripts/bench-browser.mjs [--runs N] [--write] [--no-build]
+//   --runs N     samples per measurement (default 5); medians are quoted with min–max
+//   --write      also replace the section between the bench-browser markers in BENCHMARKS.md
+//   --no-build   bench dist/ as it is; by default it is built first (trunk build --release),
+//                unless E2E_DIST names another build
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,15 +44,16 @@ const JIEBA_WEB = path.join(REPO_ROOT, 'node_modules', 'jieba-wasm', 'pkg', 'web
 // ---------------------------------------------------------------- arguments and statistics
 
 function parseArgs(argv) {
-  const opts = { runs: 5, write: false };
+  const opts = { runs: 5, write: false, build: !process.env.E2E_DIST };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) throw new Error(`--runs needs a positive integer, got ${argv[i]}`);
       opts.runs = n;
     } else if (argv[i] === '--write') opts.write = true;
+    else if (argv[i] === '--no-build') opts.build = false;
     else if (argv[i] === '--help' || argv[i] === '-h') {
-      console.log('usage: node scripts/bench-browser.mjs [--runs N] [--write]   (E2E_DIST=dir to bench another build)');
+      console.log('usage: node scripts/bench-browser.mjs [--runs N] [--write] [--no-build]   (E2E_DIST=dir to bench another build)');
       process.exit(0);
     } else throw new Error(`unknown argument: ${argv[i]}`);
   }
@@ -972,6 +976,12 @@ function writeBenchmarks(section) {
 // ---------------------------------------------------------------- main
 
 const opts = parseArgs(process.argv.slice(2));
+if (opts.build) {
+  log('building dist/ (trunk build index.html --release)');
+  const PATH = [path.join(os.homedir(), '.cargo', 'bin'), path.join(REPO_ROOT, 'node_modules', '.bin'), process.env.PATH].join(path.delimiter);
+  const built = spawnSync('trunk', ['build', 'index.html', '--release'], { cwd: REPO_ROOT, stdio: ['ignore', 2, 2], env: { ...process.env, PATH } });
+  if (built.status !== 0) throw new Error(`trunk build failed (${built.error?.message ?? `exit ${built.status}`}); scripts/setup installs trunk`);
+}
 assertDistBuilt();
 const started = new Date();
 const corpus = buildCorpus();
