@@ -115,31 +115,57 @@ pub fn key_terms_against<K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
     statements: usize,
     n: usize,
 ) -> Vec<KeyTerm> {
+    top_key_terms(
+        target.iter().map(|t| (t.term.as_str(), t.count)),
+        df,
+        statements,
+        n,
+    )
+}
+
+/// [`key_terms_against`] for distinct terms given as borrowed (term, count) pairs in any
+/// order. Only the `n` best are sorted and copied: a document has thousands of terms and
+/// shows ten, and the page ranks them for every document when letters arrive.
+fn top_key_terms<'a, K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
+    target: impl Iterator<Item = (&'a str, usize)> + Clone,
+    df: &DocFreqs<K>,
+    statements: usize,
+    n: usize,
+) -> Vec<KeyTerm> {
     let total = statements as f64;
-    let len: usize = target.iter().map(|t| t.count).sum();
-    let mut scored: Vec<KeyTerm> = target
-        .iter()
-        .map(|t| {
-            let tf = t.count as f64 / len.max(1) as f64;
-            let d = df.get(t.term.as_str()).copied().unwrap_or(0);
+    let len: usize = target.clone().map(|(_, count)| count).sum();
+    let mut scored: Vec<(&str, usize, f64)> = target
+        .filter_map(|(term, count)| {
+            let tf = count as f64 / len.max(1) as f64;
+            let d = df.get(term).copied().unwrap_or(0);
             let idf = ((1.0 + total) / (1.0 + d as f64)).ln();
-            let chars = t.term.chars().count() as f64;
+            let chars = term.chars().count() as f64;
             let bonus = (1.0 + 0.15 * (chars - 2.0).max(0.0)).min(1.6);
-            KeyTerm {
-                term: t.term.clone(),
-                count: t.count,
-                score: tf * idf * bonus,
-            }
+            let score = tf * idf * bonus;
+            (score > 0.0).then_some((term, count, score))
         })
-        .filter(|k| k.score > 0.0)
         .collect();
-    scored.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.term.cmp(&b.term))
-    });
-    scored.truncate(n);
+    // Best score first, then the term's order: a total order over distinct terms, so
+    // selecting the first `n` and sorting them gives the head of the fully sorted list.
+    let order = |a: &(&str, usize, f64), b: &(&str, usize, f64)| {
+        b.2.total_cmp(&a.2).then_with(|| a.0.cmp(b.0))
+    };
+    if n == 0 {
+        return Vec::new();
+    }
+    if scored.len() > n {
+        scored.select_nth_unstable_by(n - 1, order);
+        scored.truncate(n);
+    }
+    scored.sort_unstable_by(order);
     scored
+        .into_iter()
+        .map(|(term, count, score)| KeyTerm {
+            term: term.to_string(),
+            count,
+            score,
+        })
+        .collect()
 }
 
 /// Key terms of one document: of each of its parts and of the whole.
@@ -172,7 +198,13 @@ pub fn doc_key_terms<K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
             .iter()
             .map(|p| key_terms_against(p, df, statements, n))
             .collect(),
-        whole: key_terms_against(&merge_counts(parts.iter().copied()), df, statements, n),
+        whole: {
+            let mut sum: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
+            for t in parts.iter().copied().flatten() {
+                *sum.entry(t.term.as_str()).or_default() += t.count;
+            }
+            top_key_terms(sum.iter().map(|(t, c)| (*t, *c)), df, statements, n)
+        },
     }
 }
 
@@ -292,5 +324,41 @@ mod tests {
         let own = document_frequencies_of(["维和"], &[&other, &other]);
         assert_eq!(own.len(), 1);
         assert_eq!(own.get("维和"), Some(&2));
+    }
+
+    #[test]
+    fn the_best_key_terms_are_the_head_of_the_fully_ranked_list() {
+        let seed = crate::core::ShippedSeed::shipped().unwrap().analysed;
+        let parts: Vec<&[TermCount]> = seed
+            .summary
+            .parts
+            .iter()
+            .map(|p| p.terms.as_slice())
+            .collect();
+        // Half the seed's parts as the background, so some terms score nothing.
+        let background: Vec<&[TermCount]> = parts.iter().step_by(2).copied().collect();
+        let df = document_frequencies(&background);
+        for (i, p) in parts.iter().enumerate() {
+            let all = key_terms_against(p, &df, background.len(), usize::MAX);
+            assert!(all.len() > 20, "part {i}: {}", all.len());
+            assert!(
+                all.len() < p.len(),
+                "part {i}: terms of every statement score 0"
+            );
+            for n in [0, 1, 10, all.len(), all.len() + 1] {
+                let best = key_terms_against(p, &df, background.len(), n);
+                assert_eq!(best, all[..n.min(all.len())], "part {i}, n = {n}");
+            }
+            // Ranked by score, ties by term.
+            assert!(all
+                .windows(2)
+                .all(|w| w[0].score > w[1].score
+                    || (w[0].score == w[1].score && w[0].term < w[1].term)));
+        }
+        // The whole document: its parts' counts summed, then ranked the same way.
+        let whole = doc_key_terms(&parts, &df, background.len(), 12).whole;
+        let merged = merge_counts(parts.iter().copied());
+        assert_eq!(whole, key_terms_against(&merged, &df, background.len(), 12));
+        assert_eq!(whole.len(), 12);
     }
 }
