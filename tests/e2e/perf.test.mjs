@@ -241,4 +241,40 @@ describe('loading and long workspaces (issue #6)', () => {
       await context.close();
     }
   });
+
+  it('lays out only the paragraphs near the screen, and still brings a far one into view', async () => {
+    const { context, page, log } = await openPage(app.browser, app.url);
+    try {
+      await waitForSeedAnalysed(page);
+      // Whether the browser has laid the paragraph out (false while content-visibility skips it).
+      const laidOut = (id) => page.$eval(`#${id} .para`, (p) => p.checkVisibility({ contentVisibilityAuto: true }));
+      const inView = (id) => page.$eval(`#${id}`, (r) => {
+        const b = r.getBoundingClientRect();
+        return b.top >= 0 && b.bottom <= innerHeight;
+      });
+      // Lacroix's briefing starts on the first screen; its last paragraphs are far below.
+      const rows = await page.$$eval('#doc .part[data-annex="1"] .para-row', (r) => r.map((x) => x.id));
+      assert.ok(rows.length > 20, `${rows.length} paragraphs`);
+      assert.equal(await laidOut('p-0-0'), true);
+      assert.equal(await laidOut(rows.at(-1)), false, 'a paragraph far below the screen was laid out');
+      // A paragraph of the last statement, by its address: scrolled to, laid out, on screen.
+      const last = await page.$$eval('#doc .part[data-annex="8"] .para-row', (r) => r.map((x) => x.id));
+      const far = last[Math.floor(last.length / 2)];
+      const [, part, para] = far.split('-');
+      await page.evaluate((h) => (location.hash = h), `#/reader/1/${part}.${para}`);
+      await page.locator(`#${far}.target`).waitFor();
+      await page.waitForFunction((id) => {
+        const b = document.getElementById(id).getBoundingClientRect();
+        return b.top >= 0 && b.bottom <= innerHeight;
+      }, far, { timeout: 5_000 });
+      assert.equal(await laidOut(far), true);
+      // Held there once the paragraphs around it are laid out.
+      await page.waitForTimeout(300);
+      assert.equal(await inView(far), true, 'the paragraph moved off screen');
+      assert.equal(await laidOut('p-0-0'), false, 'the first paragraph is still laid out far above');
+      assert.deepEqual(log.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
