@@ -132,6 +132,9 @@ fn top_key_terms<'a, K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
     statements: usize,
     n: usize,
 ) -> Vec<KeyTerm> {
+    if n == 0 {
+        return Vec::new();
+    }
     let total = statements as f64;
     let len: usize = target.clone().map(|(_, count)| count).sum();
     let mut scored: Vec<(&str, usize, f64)> = target
@@ -150,9 +153,6 @@ fn top_key_terms<'a, K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
     let order = |a: &(&str, usize, f64), b: &(&str, usize, f64)| {
         b.2.total_cmp(&a.2).then_with(|| a.0.cmp(b.0))
     };
-    if n == 0 {
-        return Vec::new();
-    }
     if scored.len() > n {
         scored.select_nth_unstable_by(n - 1, order);
         scored.truncate(n);
@@ -199,24 +199,26 @@ pub fn doc_key_terms<K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
             .map(|p| key_terms_against(p, df, statements, n))
             .collect(),
         whole: {
-            let mut sum: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
-            for t in parts.iter().copied().flatten() {
-                *sum.entry(t.term.as_str()).or_default() += t.count;
-            }
+            let sum = summed(parts.iter().copied());
             top_key_terms(sum.iter().map(|(t, c)| (*t, *c)), df, statements, n)
         },
     }
 }
 
+/// Each term's count summed over the parts, keyed by the parts' own strings.
+fn summed<'a>(
+    parts: impl IntoIterator<Item = &'a [TermCount]>,
+) -> HashMap<&'a str, usize, FxBuildHasher> {
+    let mut sum: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
+    for t in parts.into_iter().flatten() {
+        *sum.entry(t.term.as_str()).or_default() += t.count;
+    }
+    sum
+}
+
 /// A document's counts: the sum of its parts' counts, most frequent first.
 pub fn merge_counts<'a>(parts: impl IntoIterator<Item = &'a [TermCount]>) -> Vec<TermCount> {
-    let mut sum: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
-    for p in parts {
-        for t in p {
-            *sum.entry(t.term.as_str()).or_default() += t.count;
-        }
-    }
-    let mut all: Vec<TermCount> = sum
+    let mut all: Vec<TermCount> = summed(parts)
         .into_iter()
         .map(|(term, count)| TermCount {
             term: term.to_string(),
