@@ -342,7 +342,7 @@ fn term_frequencies_are_long_and_per_ten_thousand_words() {
 #[test]
 fn keyness_and_theme_deltas_as_csv() {
     let (an, seed, single) = fixture();
-    let counts = |a: &Analysed| merge_counts(a.summary.parts.iter().map(|p| p.terms.as_slice()));
+    let counts = |a: &Analysed| merge_counts(a.summary.part_terms());
     let all = keyness(
         &counts(seed),
         &counts(single),

@@ -232,8 +232,7 @@ fn key_terms_single_out_each_statement() {
     let doc = seed();
     let seg = Segmenter::new();
     let summary = summarise(&doc, &seg);
-    let lists: Vec<&[unsc_lens::core::stats::TermCount]> =
-        summary.parts.iter().map(|p| p.terms.as_slice()).collect();
+    let lists: Vec<&[unsc_lens::core::stats::TermCount]> = summary.part_terms().collect();
     let keys = key_terms(&lists, 8);
     let terms = |i: usize| keys[i].iter().map(|k| k.term.as_str()).collect::<Vec<_>>();
     assert_eq!(keys.len(), 10);

@@ -594,8 +594,7 @@ Options:
         } else {
             (a.display().to_string(), b.display().to_string())
         };
-        let counts =
-            |d: &Analysed| merge_counts(d.summary.parts.iter().map(|p| p.terms.as_slice()));
+        let counts = |d: &Analysed| merge_counts(d.summary.part_terms());
         let all = keyness(
             &counts(&da),
             &counts(&db),

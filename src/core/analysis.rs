@@ -36,6 +36,13 @@ pub struct DocSummary {
     pub word_count: usize,
 }
 
+impl DocSummary {
+    /// Each part's term counts: the statements that key terms and keyness weigh.
+    pub fn part_terms(&self) -> impl Iterator<Item = &[TermCount]> + Clone {
+        self.parts.iter().map(|p| p.terms.as_slice())
+    }
+}
+
 /// Where a document came from and how it was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
@@ -203,6 +210,6 @@ mod tests {
     }
 
     fn merge_all(a: &Analysed) -> Vec<TermCount> {
-        crate::core::stats::merge_counts(a.summary.parts.iter().map(|p| p.terms.as_slice()))
+        crate::core::stats::merge_counts(a.summary.part_terms())
     }
 }

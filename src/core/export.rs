@@ -385,14 +385,7 @@ pub fn document_json(doc: Named, key_terms: &DocKeyTerms, lexicon: &Lexicon) -> 
 pub fn workspace_key_terms_of(docs: &[Named]) -> Vec<DocKeyTerms> {
     let lists: Vec<Vec<&[TermCount]>> = docs
         .iter()
-        .map(|d| {
-            d.analysed
-                .summary
-                .parts
-                .iter()
-                .map(|p| p.terms.as_slice())
-                .collect()
-        })
+        .map(|d| d.analysed.summary.part_terms().collect())
         .collect();
     workspace_key_terms(&lists, KEY_TERMS)
 }

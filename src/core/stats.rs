@@ -290,15 +290,10 @@ mod tests {
         assert_eq!(terms, ["业绩", "主权"]);
     }
 
-    /// The counts of each part of an analysed document, as statements.
-    fn part_counts(a: &crate::core::analysis::Analysed) -> Vec<&[TermCount]> {
-        a.summary.parts.iter().map(|p| p.terms.as_slice()).collect()
-    }
-
     #[test]
     fn key_terms_from_the_frequencies_of_a_documents_own_terms_are_the_same() {
         let seed = crate::core::ShippedSeed::shipped().unwrap().analysed;
-        let parts = part_counts(&seed);
+        let parts: Vec<&[TermCount]> = seed.summary.part_terms().collect();
         // The seed, and a second letter made of its cover and two statements, as a workspace.
         let mut all = parts.clone();
         all.extend(parts.iter().step_by(4).copied());
@@ -331,7 +326,7 @@ mod tests {
     #[test]
     fn the_best_key_terms_are_the_head_of_the_fully_ranked_list() {
         let seed = crate::core::ShippedSeed::shipped().unwrap().analysed;
-        let parts = part_counts(&seed);
+        let parts: Vec<&[TermCount]> = seed.summary.part_terms().collect();
         // Half the seed's parts as the background, so some terms score nothing.
         let background: Vec<&[TermCount]> = parts.iter().step_by(2).copied().collect();
         let df = document_frequencies(&background);

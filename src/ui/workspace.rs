@@ -93,12 +93,7 @@ impl Workspace {
             return Some(k.clone());
         }
         let d = self.get(id)?;
-        let parts: Vec<&[TermCount]> =
-            d.a.summary
-                .parts
-                .iter()
-                .map(|p| p.terms.as_slice())
-                .collect();
+        let parts: Vec<&[TermCount]> = d.a.summary.part_terms().collect();
         let all = self.statements();
         let terms = parts.iter().flat_map(|p| p.iter().map(|t| t.term.as_str()));
         let df = document_frequencies_of(terms, &all);
@@ -137,10 +132,7 @@ impl Workspace {
         let s = &d.a.summary;
         match u.part {
             Some(p) => s.parts.get(p).map(|p| (p.terms.clone(), p.word_count)),
-            None => Some((
-                merge_counts(s.parts.iter().map(|p| p.terms.as_slice())),
-                s.word_count,
-            )),
+            None => Some((merge_counts(s.part_terms()), s.word_count)),
         }
     }
 
@@ -162,7 +154,7 @@ impl Workspace {
     fn statements(&self) -> Vec<&[TermCount]> {
         self.docs
             .iter()
-            .flat_map(|d| d.a.summary.parts.iter().map(|p| p.terms.as_slice()))
+            .flat_map(|d| d.a.summary.part_terms())
             .collect()
     }
 
