@@ -32,6 +32,10 @@ pub enum ToWorker {
     Tokens { id: u32 },
     /// The document was removed from the workspace: drop what is kept of it.
     Forget { id: u32 },
+    /// Analyse the seed once and keep nothing, with no reply. A worker started ahead of the
+    /// letters it will read runs its hot code once, so the browser has optimised it by the
+    /// time they arrive: the first batch of a fresh worker ran ≈ 1.5× slower than the next.
+    Warm,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -226,6 +230,10 @@ impl WorkerState {
                 }],
                 None => Vec::new(),
             },
+            ToWorker::Warm => {
+                let _ = analyse(SEED_NAME, SEED_ZH.as_bytes(), &self.an);
+                Vec::new()
+            }
             ToWorker::Forget { id } => {
                 self.docs.remove(&id);
                 self.waiting.remove(&id);
@@ -300,6 +308,16 @@ mod tests {
             }] => assert_eq!(**a, shipped),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_warm_up_answers_nothing_and_keeps_nothing() {
+        let mut w = WorkerState::new();
+        assert_eq!(w.handle(ToWorker::Warm, &|| 0.0), []);
+        assert!(w.docs.is_empty());
+        // Still the worker it was: a letter after it is analysed as usual.
+        ingest_seed(&mut w);
+        assert_eq!(w.docs.len(), 1);
     }
 
     #[test]

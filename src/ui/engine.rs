@@ -110,8 +110,9 @@ struct Slot {
 /// The page's hold on its workers across crashes: what was sent (so a new worker can be
 /// given its documents again), which worker holds which document, what each is analysing
 /// (so the file a worker died on is not fed to its successor), and the user's lexicon.
-/// The first worker starts with the page and analyses the seed; a second is started when a
-/// document arrives while the first is busy.
+/// The first worker starts with the page and analyses the seed. A second is started ahead of
+/// the letters once the page is idle (`warm`), or when a document arrives while the first is
+/// busy.
 #[derive(Default)]
 pub struct Supervisor {
     slots: RefCell<Vec<Slot>>,
@@ -127,6 +128,8 @@ pub struct Supervisor {
     /// The id the seed was given (`ToWorker::Seed`), sent again to a new first worker.
     seed: RefCell<Option<u32>>,
     restarts: RefCell<Vec<f64>>,
+    /// Whether a warm start of the rest of the pool has been asked for already.
+    warm_asked: Cell<bool>,
 }
 
 /// Restarts allowed within [`RESTART_WINDOW_MS`]; past that the worker stays down and the
@@ -168,6 +171,39 @@ impl Supervisor {
         Ok(())
     }
 
+    /// Starts worker number `len` of the pool (the next one) and gives it the lexicon.
+    fn grow(&self, len: usize) -> Result<(), String> {
+        let engine = match self.spawner.borrow().as_ref() {
+            Some(spawn) => spawn(len)?,
+            None => return Err("worker not started".into()),
+        };
+        self.slots.borrow_mut().push(Slot {
+            engine: Some(engine),
+            in_flight: Vec::new(),
+        });
+        self.prime(len)
+    }
+
+    /// Marks a warm start asked for; true if it had been already.
+    pub fn warm_asked(&self) -> bool {
+        self.warm_asked.replace(true)
+    }
+
+    /// Starts the rest of the pool now, while the page is idle, each worker running the
+    /// seed's analysis once (`ToWorker::Warm`). Started on the first letters instead, the
+    /// second worker spent their time building its segmenter and running code the browser
+    /// had not optimised yet.
+    pub fn warm(&self) -> Result<(), String> {
+        loop {
+            let len = self.slots.borrow().len();
+            if len == 0 || len >= self.size.get() {
+                return Ok(());
+            }
+            self.grow(len)?;
+            self.post(len, &ToWorker::Warm)?;
+        }
+    }
+
     /// The worker for a new document: the least busy, after starting another if every
     /// running one is busy and the pool has room.
     fn pick(&self) -> Result<usize, String> {
@@ -176,15 +212,7 @@ impl Supervisor {
             (slots.iter().all(|s| !s.in_flight.is_empty()), slots.len())
         };
         if busy && len < self.size.get() {
-            let engine = match self.spawner.borrow().as_ref() {
-                Some(spawn) => spawn(len)?,
-                None => return Err("worker not started".into()),
-            };
-            self.slots.borrow_mut().push(Slot {
-                engine: Some(engine),
-                in_flight: Vec::new(),
-            });
-            self.prime(len)?;
+            self.grow(len)?;
         }
         let slots = self.slots.borrow();
         Ok((0..slots.len())
@@ -213,6 +241,7 @@ impl Supervisor {
                 self.owner.borrow_mut().remove(id)
             }
             ToWorker::Tokens { id } => self.owner.borrow().get(id).copied(),
+            ToWorker::Warm => None,
             ToWorker::SetLexicon { toml } => {
                 *self.lexicon_sent.borrow_mut() = Some(toml.clone());
                 None

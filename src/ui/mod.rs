@@ -72,6 +72,23 @@ fn register_service_worker() {
     });
 }
 
+/// Starts the rest of the worker pool ahead of any letter (`Supervisor::warm`), in a task of
+/// its own once the first worker has answered for the seed, so the page is idle by then. The
+/// new worker's files come from the cache the first one filled (the HTTP cache, or the service
+/// worker's).
+fn warm_soon(engine: &Rc<Supervisor>) {
+    if engine.warm_asked() {
+        return;
+    }
+    let engine = Rc::downgrade(engine);
+    next_task(move || {
+        // A worker that fails to start here fails again, and is reported, when letters come.
+        if let Some(engine) = engine.upgrade() {
+            let _ = engine.warm();
+        }
+    });
+}
+
 fn set_html_lang(lang: Lang) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
@@ -373,6 +390,9 @@ pub fn app() -> Html {
                         dispatch.dispatch(Action::LexiconRejected(error))
                     }
                     FromWorker::Retagged { id, themes } => {
+                        if id == SEED_ID {
+                            warm_soon(&engine);
+                        }
                         dispatch.dispatch(Action::Retagged(id, themes))
                     }
                     FromWorker::Ready { lexicon, .. } => {
@@ -380,6 +400,9 @@ pub fn app() -> Html {
                     }
                     FromWorker::Done { id, result, ms } => {
                         engine.done(id);
+                        if id == SEED_ID {
+                            warm_soon(&engine);
+                        }
                         let fresh = unsaved.borrow_mut().remove(&id);
                         let fresh = fresh.filter(|_| result.is_ok());
                         arrive(&arrivals, &dispatch, &store, (id, result, ms), fresh)

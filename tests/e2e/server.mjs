@@ -67,7 +67,8 @@ function send(res, status, body, headers = {}) {
   res.end(body);
 }
 
-export function startServer({ root, port = 0, host = '127.0.0.1', base = '/', log = false } = {}) {
+// `onResponse(status, path)` is told of every answer, e.g. for a test to count downloads.
+export function startServer({ root, port = 0, host = '127.0.0.1', base = '/', log = false, onResponse } = {}) {
   if (!root) throw new Error('startServer: root is required');
   const absRoot = path.resolve(root);
   const prefix = normaliseBase(base);
@@ -137,6 +138,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', base = '/', lo
       else res.destroy(err);
     } finally {
       if (log) console.log(`${status} ${req.method} ${req.url} ${Date.now() - started}ms`);
+      onResponse?.(status, new URL(req.url, 'http://x').pathname);
     }
   });
 
