@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 const MEMBER_STATES: &str = include_str!("../../data/member_states.tsv");
 const UN_BODIES: &str = include_str!("../../data/un_bodies.tsv");
@@ -113,6 +113,13 @@ pub struct NameMatcher {
     /// longest name at a position fails its word boundaries, a shorter one there (a prefix
     /// of it, so Latin too) may not.
     latin: Vec<Vec<(usize, String)>>,
+    /// The characters a name starts with, one bit per Basic Multilingual Plane character
+    /// (8 KB): the automaton is run, anchored, only where one of them is. An unanchored
+    /// search stepped it through every byte of the text, most of which (Han characters no
+    /// name starts with) can start nothing.
+    first_chars: Vec<u64>,
+    /// Whether some name starts beyond the BMP; such characters are then all tried.
+    astral_first: bool,
 }
 
 impl NameMatcher {
@@ -142,9 +149,18 @@ impl NameMatcher {
         } else {
             AhoCorasickKind::DFA
         };
+        let mut first_chars = vec![0u64; 0x10000 / 64];
+        let mut astral_first = false;
+        for c in first_entry.keys().filter_map(|n| n.chars().next()) {
+            match u16::try_from(u32::from(c)) {
+                Ok(c) => first_chars[usize::from(c) / 64] |= 1 << (c % 64),
+                Err(_) => astral_first = true,
+            }
+        }
         // Building fails only past limits (billions of states) a gazetteer never nears.
         let names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .kind(Some(kind))
             .build(first_entry.keys())
             .expect("a gazetteer's names fit an Aho-Corasick automaton");
@@ -152,7 +168,20 @@ impl NameMatcher {
             names,
             patterns,
             latin,
+            first_chars,
+            astral_first,
         }
+    }
+
+    /// The first byte at or after `from` (a character boundary) where a name may start.
+    fn next_start(&self, text: &str, from: usize) -> Option<usize> {
+        text[from..]
+            .char_indices()
+            .find(|(_, c)| match u16::try_from(u32::from(*c)) {
+                Ok(c) => self.first_chars[usize::from(c) / 64] & (1 << (c % 64)) != 0,
+                Err(_) => self.astral_first,
+            })
+            .map(|(i, _)| from + i)
     }
 
     pub fn find(&self, text: &str) -> Vec<NameHit> {
@@ -162,7 +191,15 @@ impl NameMatcher {
         };
         let mut hits = Vec::new();
         let mut pos = 0;
-        while let Some(m) = self.names.find(Input::new(text).range(pos..)) {
+        // The leftmost position where some name matches, and the longest name there: the
+        // candidates in order, each searched anchored, give the same as one unanchored
+        // leftmost-longest search.
+        while let Some(at) = self.next_start(text, pos) {
+            let anchored = Input::new(text).range(at..).anchored(Anchored::Yes);
+            let Some(m) = self.names.find(anchored) else {
+                pos = at + text[at..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
             let start = m.start();
             let (entry, latin) = self.patterns[m.pattern().as_usize()];
             let found = if !latin || on_boundaries(start, m.end()) {
@@ -293,8 +330,15 @@ mod tests {
             vec!["ab".to_string(), "abc".to_string()],
             vec!["bcd".to_string(), "abc".to_string()],
             vec!["c".to_string(), "中".to_string(), "中国".to_string()],
+            // Beyond the BMP: not in the table of first characters.
+            vec!["𦡦国".to_string()],
         ];
-        for text in [seed, english, tricky.as_str(), "xabcd abcd 中国中 abc"] {
+        for text in [
+            seed,
+            english,
+            tricky.as_str(),
+            "xabcd abcd 中国中 abc 𦡦𦡦国𦡦",
+        ] {
             for (entries, matcher) in [
                 (&state_names, state_matcher()),
                 (&body_names, body_matcher()),
