@@ -43,14 +43,20 @@ fn classify(t: &str) -> LineKind {
 /// A UN document symbol standing alone on a line, as printed in the page header:
 /// `S/2020/911`, `A/74/19`, `S/PRST/2007/2`, `S/RES/2436 (2018)`.
 pub fn is_symbol_line(t: &str) -> bool {
-    let core = t.split(" (").next().unwrap_or(t);
     // Every line of a letter is tested: the organ is checked first, and nothing allocated.
+    // Before the first " (" or not, what precedes the first slash must be the organ, so
+    // most lines are turned away before the line is searched for " (".
+    let organ_ok = |organ: &str| {
+        !organ.is_empty() && organ.len() <= 4 && organ.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    if !t.split_once('/').is_some_and(|(organ, _)| organ_ok(organ)) {
+        return false;
+    }
+    let core = t.split(" (").next().unwrap_or(t);
     let Some((organ, rest)) = core.split_once('/') else {
         return false;
     };
-    !organ.is_empty()
-        && organ.len() <= 4
-        && organ.chars().all(|c| c.is_ascii_uppercase())
+    organ_ok(organ)
         && rest.contains('/')
         && rest
             .split('/')
@@ -337,6 +343,26 @@ fn squeeze_cjk_spaces_into(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn symbol_lines() {
+        for s in ["S/2020/911", "S/2020/911 (Chinese)", "A/74/19", "S/PRST/2007/2"] {
+            assert!(is_symbol_line(s), "{s}");
+        }
+        // The organ is what precedes the first slash, and before any " (".
+        for s in [
+            "S (2020)/911/1",
+            "s/2020/911",
+            "UNSCR/2020/1",
+            "/2020/911",
+            "S/PV.8758",
+            "见 S/2020/897",
+            "S/2020/ 911",
+            "S/2020",
+        ] {
+            assert!(!is_symbol_line(s), "{s}");
+        }
+    }
 
     #[test]
     fn furniture_lines() {
