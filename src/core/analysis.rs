@@ -150,11 +150,17 @@ pub fn summarise_segmented(doc: &Document, seg: &Segmenter, tokens: &DocTokens) 
                 .filter(|w| is_word(w))
             {
                 word_count += 1;
+                // Words of one character are not content (`Segmenter::is_content_word`);
+                // stop words are, by the same test, taken out once per term below rather
+                // than looked up at every occurrence.
+                if w.chars().nth(1).is_none() {
+                    continue;
+                }
                 // Latin words are counted lower-cased (Council at the start of a sentence
                 // and council are one term); Chinese is unaffected.
                 if w.bytes().any(|b| b.is_ascii_uppercase()) {
                     let lower = w.to_lowercase();
-                    if !seg.is_content(&lower) {
+                    if !is_word(&lower) {
                         continue;
                     }
                     match counts.get_mut(lower.as_str()) {
@@ -163,10 +169,11 @@ pub fn summarise_segmented(doc: &Document, seg: &Segmenter, tokens: &DocTokens) 
                             counts.insert(Cow::Owned(lower), 1);
                         }
                     }
-                } else if seg.is_content_word(w) {
+                } else {
                     *counts.entry(Cow::Borrowed(w)).or_default() += 1;
                 }
             }
+            counts.retain(|term, _| seg.is_content_word(term));
             PartSummary {
                 word_count,
                 terms: ranked(counts, usize::MAX),

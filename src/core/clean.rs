@@ -346,7 +346,12 @@ mod tests {
 
     #[test]
     fn symbol_lines() {
-        for s in ["S/2020/911", "S/2020/911 (Chinese)", "A/74/19", "S/PRST/2007/2"] {
+        for s in [
+            "S/2020/911",
+            "S/2020/911 (Chinese)",
+            "A/74/19",
+            "S/PRST/2007/2",
+        ] {
             assert!(is_symbol_line(s), "{s}");
         }
         // The organ is what precedes the first slash, and before any " (".

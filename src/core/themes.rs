@@ -203,6 +203,9 @@ pub struct Tagger {
     pub lexicon: Lexicon,
     /// FxHash, not SipHash: every word of every paragraph is looked up.
     by_first: HashMap<String, Vec<CompiledCue>, FxBuildHasher>,
+    /// The first characters of `by_first`'s keys, a bit per BMP character: most words start
+    /// no cue, and are passed over without being normalised and looked up.
+    first_chars: Vec<u64>,
 }
 
 impl Tagger {
@@ -231,7 +234,37 @@ impl Tagger {
                 }
             }
         }
-        Tagger { lexicon, by_first }
+        let mut first_chars = vec![0u64; 0x10000 / 64];
+        for c in by_first.keys().filter_map(|k| k.chars().next()) {
+            if let Ok(c) = u16::try_from(u32::from(c)) {
+                first_chars[usize::from(c) / 64] |= 1 << (c % 64);
+            }
+        }
+        Tagger {
+            lexicon,
+            by_first,
+            first_chars,
+        }
+    }
+
+    /// Whether the word (as in the text) may start a cue. Its normalised form starts with
+    /// its first character lower-cased where that is ASCII, and unchanged where it is
+    /// settled ([`is_settled`]); any other word is looked up.
+    fn may_start_cue(&self, word: &str) -> bool {
+        let Some(c) = word.chars().next() else {
+            return false;
+        };
+        let c = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if is_settled(c) {
+            c
+        } else {
+            return true;
+        };
+        match u16::try_from(u32::from(c)) {
+            Ok(c) => self.first_chars[usize::from(c) / 64] & (1 << (c % 64)) != 0,
+            Err(_) => true,
+        }
     }
 
     /// Cue hits in one paragraph, per theme without overlaps, in text order.
@@ -244,6 +277,9 @@ impl Tagger {
         let word = |i: usize| normalise(words[i].slice(text));
         let mut raw: Vec<Hit> = Vec::new();
         for i in 0..words.len() {
+            if !self.may_start_cue(words[i].slice(text)) {
+                continue;
+            }
             let Some(cues) = self.by_first.get(word(i).as_ref()) else {
                 continue;
             };
@@ -440,6 +476,53 @@ pub struct DocThemes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_passed_over_starts_no_cue() {
+        let seg = Segmenter::new();
+        let tagger = Tagger::new(Lexicon::default_lexicon(), &seg);
+        let english = include_str!("../../tests/fixtures/english-letter.txt");
+        let mut words: Vec<&str> = [crate::core::SEED_ZH, english]
+            .iter()
+            .flat_map(|t| {
+                seg.words(t, Span::new(0, t.len()))
+                    .into_iter()
+                    .map(|s| s.slice(t))
+            })
+            .collect();
+        // Cue words in capitals, full width, and after a character folding changes.
+        let cue_firsts: Vec<String> = tagger.by_first.keys().cloned().collect();
+        let upper: Vec<String> = cue_firsts.iter().map(|k| k.to_uppercase()).collect();
+        let wide: Vec<String> = cue_firsts
+            .iter()
+            .filter(|k| k.is_ascii())
+            .map(|k| {
+                k.chars()
+                    .map(|c| {
+                        char::from_u32(c as u32 + 0xFEE0)
+                            .filter(|_| c != ' ')
+                            .unwrap_or(c)
+                    })
+                    .collect()
+            })
+            .collect();
+        words.extend(
+            cue_firsts
+                .iter()
+                .chain(&upper)
+                .chain(&wide)
+                .map(String::as_str),
+        );
+        words.extend(["İ", "Ｃovid", "\u{3000}和平", ""]);
+        let mut looked_up = 0;
+        for w in words {
+            if tagger.by_first.contains_key(normalise(w).as_ref()) {
+                assert!(tagger.may_start_cue(w), "{w}");
+                looked_up += 1;
+            }
+        }
+        assert!(looked_up > cue_firsts.len(), "{looked_up}");
+    }
 
     #[test]
     fn settled_characters_need_no_normalising() {
