@@ -729,19 +729,22 @@ async function throughputRuns({ runs, url, origin, corpus, S, offenders, notes }
     }
 
     const hasLoader = fs.existsSync(path.join(DIST, 'worker_loader.js'));
+    // One engine's run in its page: its result, or null with the failure recorded under `key`.
+    const attempt = async (page, fn, args, key) => {
+      if (!page) return null;
+      try {
+        return await page.evaluate(fn, { timeoutMs: WORKER_TIMEOUT, ...args });
+      } catch (e) {
+        S.fail(key, errText(e));
+        return null;
+      }
+    };
     // Interleaved so that both see the same background load on this shared machine.
     for (let i = 0; i < runs; i++) {
       log(`worker throughput ${i + 1}/${runs}`);
-      let o = null;
-      let j = null;
       if (!hasLoader) S.fail('ours.wallMBps', 'no worker_loader.js in dist');
-      else {
-        try {
-          o = await ours.evaluate(oursInPage, { timeoutMs: WORKER_TIMEOUT });
-        } catch (e) {
-          S.fail('ours.wallMBps', errText(e));
-        }
-      }
+      const oursPage = hasLoader ? ours : null;
+      const o = await attempt(oursPage, oursInPage, {}, 'ours.wallMBps');
       if (o) {
         S.add('ours.wallMBps', corpus.bytes / 1e6 / (o.wallMs / 1000));
         S.add('ours.computeMBps', corpus.bytes / 1e6 / (o.sumMs / 1000));
@@ -756,14 +759,7 @@ async function throughputRuns({ runs, url, origin, corpus, S, offenders, notes }
         if (o.errors.length) notes.push(`worker run ${i + 1}: ${o.errors.length} letters failed, e.g. ${o.errors[0]}`);
         if (o.other.length) notes.push(`worker run ${i + 1}: unexpected messages ${[...new Set(o.other)].join(', ')}`);
       }
-      let o2 = null;
-      if (hasLoader) {
-        try {
-          o2 = await ours.evaluate(oursInPage, { timeoutMs: WORKER_TIMEOUT, workers: POOL });
-        } catch (e) {
-          S.fail('pool.wallMBps', errText(e));
-        }
-      }
+      const o2 = await attempt(oursPage, oursInPage, { workers: POOL }, 'pool.wallMBps');
       if (o2) {
         S.add('pool.wallMBps', corpus.bytes / 1e6 / (o2.wallMs / 1000));
         S.add('pool.wallMs', o2.wallMs);
@@ -771,13 +767,7 @@ async function throughputRuns({ runs, url, origin, corpus, S, offenders, notes }
         S.add('pool.warm.wallMs', o2.warm.wallMs);
         if (o2.errors.length) notes.push(`pool run ${i + 1}: ${o2.errors.length} letters failed, e.g. ${o2.errors[0]}`);
       }
-      if (jieba) {
-        try {
-          j = await jieba.evaluate(jiebaInPage, { timeoutMs: WORKER_TIMEOUT });
-        } catch (e) {
-          S.fail('jieba.computeMBps', errText(e));
-        }
-      }
+      const j = await attempt(jieba, jiebaInPage, {}, 'jieba.computeMBps');
       if (j) {
         S.add('jieba.computeMBps', corpus.bytes / 1e6 / (j.sumMs / 1000));
         S.add('jieba.wallMBps', corpus.bytes / 1e6 / (j.wallMs / 1000));
@@ -791,24 +781,9 @@ async function throughputRuns({ runs, url, origin, corpus, S, offenders, notes }
         S.add('jieba.warm.wallMs', j.warm.wallMs);
       }
       // Primed: every worker warmed once and left idle, as the page now starts its second.
-      let p1 = null;
-      let p2 = null;
-      let pj = null;
-      if (hasLoader) {
-        try {
-          p1 = await ours.evaluate(oursInPage, { timeoutMs: WORKER_TIMEOUT, primeMs: PRIME_IDLE_MS });
-          p2 = await ours.evaluate(oursInPage, { timeoutMs: WORKER_TIMEOUT, workers: POOL, primeMs: PRIME_IDLE_MS });
-        } catch (e) {
-          S.fail('primed.pool.wallMBps', errText(e));
-        }
-      }
-      if (jieba) {
-        try {
-          pj = await jieba.evaluate(jiebaInPage, { timeoutMs: WORKER_TIMEOUT, primeMs: PRIME_IDLE_MS });
-        } catch (e) {
-          S.fail('primed.ratio.compute', errText(e));
-        }
-      }
+      const p1 = await attempt(oursPage, oursInPage, { primeMs: PRIME_IDLE_MS }, 'primed.ours.wallMBps');
+      const p2 = await attempt(oursPage, oursInPage, { workers: POOL, primeMs: PRIME_IDLE_MS }, 'primed.pool.wallMBps');
+      const pj = await attempt(jieba, jiebaInPage, { primeMs: PRIME_IDLE_MS }, 'primed.ratio.compute');
       if (p1) {
         S.add('primed.ours.sumMs', p1.sumMs);
         S.add('primed.ours.wallMBps', corpus.bytes / 1e6 / (p1.wallMs / 1000));
