@@ -120,8 +120,8 @@ pub struct NameMatcher {
     first_chars: Vec<u64>,
     /// Whether some name starts beyond the BMP; such characters are then all tried.
     astral_first: bool,
-    /// A name's first two characters, hashed to one bit of 64 Ki (a name of one character
-    /// sets the bits of every pair it starts). A character that starts a name (和, 国, 人)
+    /// A name's first two characters, hashed to one bit of 64 Ki (names of one character are
+    /// in `single_chars`). A character that starts a name (和, 国, 人)
     /// is mostly followed by one that does not continue it: in the seed, one position in
     /// seven starts a body's name and one in thirty a body's first two characters.
     first_pairs: Vec<u64>,

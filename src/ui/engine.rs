@@ -128,8 +128,6 @@ pub struct Supervisor {
     /// The id the seed was given (`ToWorker::Seed`), sent again to a new first worker.
     seed: RefCell<Option<u32>>,
     restarts: RefCell<Vec<f64>>,
-    /// Whether a warm start of the rest of the pool has been asked for already.
-    warm_asked: Cell<bool>,
 }
 
 /// Restarts allowed within [`RESTART_WINDOW_MS`]; past that the worker stays down and the
@@ -184,15 +182,10 @@ impl Supervisor {
         self.prime(len)
     }
 
-    /// Marks a warm start asked for; true if it had been already.
-    pub fn warm_asked(&self) -> bool {
-        self.warm_asked.replace(true)
-    }
-
     /// Starts the rest of the pool now, while the page is idle, each worker running the
-    /// seed's analysis once (`ToWorker::Warm`). Started on the first letters instead, the
-    /// second worker spent their time building its segmenter and running code the browser
-    /// had not optimised yet.
+    /// seed's analysis once (`ToWorker::Warm`); nothing if the pool is full. Started on the
+    /// first letters instead, the second worker spent their time building its segmenter and
+    /// running code the browser had not optimised yet.
     pub fn warm(&self) -> Result<(), String> {
         loop {
             let len = self.slots.borrow().len();

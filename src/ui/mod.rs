@@ -73,13 +73,10 @@ fn register_service_worker() {
 }
 
 /// Starts the rest of the worker pool ahead of any letter (`Supervisor::warm`), in a task of
-/// its own once the first worker has answered for the seed, so the page is idle by then. The
-/// new worker's files come from the cache the first one filled (the HTTP cache, or the service
-/// worker's).
+/// its own once the first worker has answered for the seed, so the page is idle by then (the
+/// seed answered again, after a lexicon change, finds the pool full). The new worker's files
+/// come from the cache the first one filled (the HTTP cache, or the service worker's).
 fn warm_soon(engine: &Rc<Supervisor>) {
-    if engine.warm_asked() {
-        return;
-    }
     let engine = Rc::downgrade(engine);
     next_task(move || {
         // A worker that fails to start here fails again, and is reported, when letters come.
