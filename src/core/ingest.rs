@@ -316,9 +316,15 @@ fn non_ascii_share(text: &str) -> f64 {
 /// A byte-order mark decides; else valid UTF-8 is UTF-8; else chardetng guesses among the
 /// legacy encodings (GB18030/GBK and Big5 for Chinese).
 pub fn decode_text(bytes: &[u8]) -> Result<(String, String), IngestError> {
-    let (encoding, body): (&'static Encoding, &[u8]) = match Encoding::for_bom(bytes) {
+    let bom = Encoding::for_bom(bytes);
+    // Unmarked UTF-8, most files: validated once here, not again by encoding_rs.
+    if bom.is_none() {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return checked(text, UTF_8).map(|name| (text.to_owned(), name));
+        }
+    }
+    let (encoding, body): (&'static Encoding, &[u8]) = match bom {
         Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
-        None if std::str::from_utf8(bytes).is_ok() => (UTF_8, bytes),
         None => {
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -327,6 +333,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, String), IngestError> {
         }
     };
     let (text, _) = encoding.decode_without_bom_handling(body);
+    checked(&text, encoding).map(|name| (text.into_owned(), name))
+}
+
+/// The encoding's name as the app shows it, or why the text it gave is not a letter.
+fn checked(text: &str, encoding: &'static Encoding) -> Result<String, IngestError> {
     // encoding_rs's GBK decoder reads all of GB18030, which is what Chinese Windows writes.
     let name = if encoding == GBK {
         "GB18030"
@@ -337,14 +348,14 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, String), IngestError> {
     // A single-byte guess decodes any bytes without error, so binary data turns into a
     // soup of accented letters and symbols; real text in those encodings is mostly ASCII.
     let single_byte = encoding.is_single_byte() && encoding != UTF_8;
-    if bad_share(&text) > MAX_BAD_SHARE
-        || (single_byte && non_ascii_share(&text) > MAX_NON_ASCII_SHARE)
+    if bad_share(text) > MAX_BAD_SHARE
+        || (single_byte && non_ascii_share(text) > MAX_NON_ASCII_SHARE)
     {
         return Err(IngestError::Undecodable {
             encoding: name.into(),
         });
     }
-    Ok((text.into_owned(), name.to_string()))
+    Ok(name.to_string())
 }
 
 /// The text of a Word document's body, one paragraph a line, paragraphs separated by a
