@@ -117,6 +117,16 @@ pub struct Folded {
     original_len: usize,
 }
 
+/// What width folding makes of a character, where it changes it: full-width ASCII forms
+/// (U+FF01…U+FF5E) become ASCII, the ideographic and no-break spaces a space.
+pub fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' | '\u{00A0}' => Some(' '),
+        _ => None,
+    }
+}
+
 impl Folded {
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
@@ -134,10 +144,8 @@ impl Folded {
             let Some(c) = original[at..].chars().next() else {
                 continue;
             };
-            let folded = match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                '\u{3000}' | '\u{00A0}' => ' ',
-                _ => continue,
+            let Some(folded) = fold_char(c) else {
+                continue;
             };
             text.push_str(&original[copied..at]);
             anchors.push((text.len(), at));

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::segment::{DocTokens, Segmenter};
 use super::structure::Document;
-use super::text::{is_han, Folded, FxBuildHasher, Span};
+use super::text::{fold_char, is_han, Folded, FxBuildHasher, Span};
 
 pub const DEFAULT_LEXICON: &str = include_str!("../../data/themes.toml");
 
@@ -258,6 +258,10 @@ impl Tagger {
             c.to_ascii_lowercase()
         } else if is_settled(c) {
             c
+        } else if let Some(narrow) = fold_char(c) {
+            // Full-width forms (the commas and brackets between most Chinese words) fold
+            // to ASCII, lower-cased like ASCII.
+            narrow.to_ascii_lowercase()
         } else {
             return true;
         };
