@@ -251,13 +251,13 @@ fn ascii_word_bounds(piece: &str) -> impl Iterator<Item = (usize, &str)> {
         }
     };
     let mut start = 0;
-    (1..=b.len()).filter_map(move |i| {
-        (i == b.len() || breaks(i)).then(|| {
+    (1..=b.len())
+        .filter(move |&i| i == b.len() || breaks(i))
+        .map(move |i| {
             let word = (start, &piece[start..i]);
             start = i;
             word
         })
-    })
 }
 
 /// A token that is a word, not punctuation or a number.
