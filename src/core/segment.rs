@@ -251,13 +251,15 @@ fn ascii_word_bounds(piece: &str) -> impl Iterator<Item = (usize, &str)> {
         }
     };
     let mut start = 0;
-    (1..=b.len())
-        .filter(move |&i| i == b.len() || breaks(i))
-        .map(move |i| {
-            let word = (start, &piece[start..i]);
-            start = i;
-            word
-        })
+    std::iter::from_fn(move || {
+        if start == b.len() {
+            return None;
+        }
+        let end = (start + 1..b.len()).find(|&i| breaks(i)).unwrap_or(b.len());
+        let word = (start, &piece[start..end]);
+        start = end;
+        Some(word)
+    })
 }
 
 /// A token that is a word, not punctuation or a number.
