@@ -255,7 +255,15 @@ fn ascii_word_bounds(piece: &str) -> impl Iterator<Item = (usize, &str)> {
         if start == b.len() {
             return None;
         }
-        let end = (start + 1..b.len()).find(|&i| breaks(i)).unwrap_or(b.len());
+        // Letters and digits run on (WB5, WB8–WB10): most of a word, passed without the rules.
+        let mut end = start + 1;
+        if b[start].is_ascii_alphanumeric() {
+            end += b[end..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+        }
+        let end = (end..b.len()).find(|&i| breaks(i)).unwrap_or(b.len());
         let word = (start, &piece[start..end]);
         start = end;
         Some(word)
