@@ -141,7 +141,9 @@ pub fn summarise_segmented(doc: &Document, seg: &Segmenter, tokens: &DocTokens) 
         .iter()
         .map(|part| {
             let mut word_count = 0;
-            let mut counts = TermCounts::default();
+            // Sized for the part's words, so it is not grown (and rehashed) step by step.
+            let words: usize = part.paragraphs.iter().map(|p| tokens.of(*p).len()).sum();
+            let mut counts = TermCounts::with_capacity_and_hasher(words / 2, Default::default());
             for w in part
                 .paragraphs
                 .iter()
