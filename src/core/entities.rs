@@ -187,6 +187,59 @@ fn english_resolutions(text: &str) -> Vec<Entity> {
 
 const ORGANS: [&str; 4] = ["S", "A", "E", "ST"];
 
+/// What an organ (`text[i..slash]`, a known one, starting a word) followed by a slash
+/// starts.
+enum SymbolAt {
+    Found(Entity),
+    /// A run of segments with no digit, ending at `end`: every symbol starting inside it
+    /// would have a subset of its segments, so none can have a digit either. Skipping the
+    /// run keeps `S/x.S/x.S/x.…` linear (it was rescanned from every S).
+    Digitless {
+        end: usize,
+    },
+    Nothing,
+}
+
+fn symbol_at(text: &str, i: usize, slash: usize) -> SymbolAt {
+    let bytes = text.as_bytes();
+    let mut j = slash;
+    let mut segments = 0;
+    let mut has_digit = false;
+    while j < bytes.len() && bytes[j] == b'/' {
+        let seg = bytes[j + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'.')
+            .count();
+        let seg_text = text[j + 1..j + 1 + seg].trim_end_matches('.');
+        if seg_text.is_empty() {
+            break;
+        }
+        has_digit |= seg_text.bytes().any(|b| b.is_ascii_digit());
+        segments += 1;
+        j += 1 + seg_text.len();
+    }
+    if segments == 0 {
+        return SymbolAt::Nothing;
+    }
+    if !has_digit {
+        return SymbolAt::Digitless { end: j };
+    }
+    let mut end = j;
+    // S/RES/2436 (2018): the year belongs to the symbol.
+    if text[i..j].starts_with("S/RES/") {
+        let ws = skip_spaces(&text[j..]);
+        if let Some((_, n)) = bracketed_year(&text[j + ws..]) {
+            end = j + ws + n;
+        }
+    }
+    SymbolAt::Found(Entity {
+        kind: EntityKind::Symbol,
+        span: Span::new(i, end),
+        key: text[i..j].to_string(),
+        year: None,
+    })
+}
+
 /// UN document symbols: `S/2020/372`, `A/74/19`, `S/PRST/2007/2`, `S/RES/2436 (2018)`,
 /// `S/PV.8756`.
 pub fn symbols(text: &str) -> Vec<Entity> {
@@ -210,43 +263,13 @@ pub fn symbols(text: &str) -> Vec<Entity> {
         if i == slash || i < resume || !starts_word || !ORGANS.contains(&&text[i..slash]) {
             continue;
         }
-        let mut j = slash;
-        let mut segments = 0;
-        let mut has_digit = false;
-        while j < bytes.len() && bytes[j] == b'/' {
-            let seg = bytes[j + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'.')
-                .count();
-            let seg_text = text[j + 1..j + 1 + seg].trim_end_matches('.');
-            if seg_text.is_empty() {
-                break;
+        match symbol_at(text, i, slash) {
+            SymbolAt::Found(symbol) => {
+                resume = symbol.span.end;
+                out.push(symbol);
             }
-            has_digit |= seg_text.bytes().any(|b| b.is_ascii_digit());
-            segments += 1;
-            j += 1 + seg_text.len();
-        }
-        if segments >= 1 && has_digit {
-            let mut end = j;
-            // S/RES/2436 (2018): the year belongs to the symbol.
-            if text[i..j].starts_with("S/RES/") {
-                let ws = skip_spaces(&text[j..]);
-                if let Some((_, n)) = bracketed_year(&text[j + ws..]) {
-                    end = j + ws + n;
-                }
-            }
-            out.push(Entity {
-                kind: EntityKind::Symbol,
-                span: Span::new(i, end),
-                key: text[i..j].to_string(),
-                year: None,
-            });
-            resume = end;
-        } else if segments >= 1 {
-            // A run of segments with no digit: every symbol starting inside it would have
-            // a subset of its segments, so none can have a digit either. Skipping the run
-            // keeps `S/x.S/x.S/x.…` linear (it was rescanned from every S).
-            resume = j;
+            SymbolAt::Digitless { end } => resume = end,
+            SymbolAt::Nothing => {}
         }
     }
     out
@@ -338,7 +361,8 @@ mod tests {
         );
     }
 
-    /// The scan the slash-driven one replaced: every byte tried as an organ's start.
+    /// The scan the slash-driven one replaced: every byte tried as an organ's start (what
+    /// an organ and its slash start is read the same way by both).
     fn symbols_by_byte(text: &str) -> Vec<Entity> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
@@ -361,45 +385,13 @@ mod tests {
                 i += organ_len.max(1);
                 continue;
             }
-            let mut j = i + organ_len;
-            let mut segments = 0;
-            let mut has_digit = false;
-            while j < bytes.len() && bytes[j] == b'/' {
-                let seg = bytes[j + 1..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric() || **b == b'.')
-                    .count();
-                let seg_text = text[j + 1..j + 1 + seg].trim_end_matches('.');
-                if seg_text.is_empty() {
-                    break;
+            match symbol_at(text, i, i + organ_len) {
+                SymbolAt::Found(symbol) => {
+                    i = symbol.span.end;
+                    out.push(symbol);
                 }
-                has_digit |= seg_text.bytes().any(|b| b.is_ascii_digit());
-                segments += 1;
-                j += 1 + seg_text.len();
-            }
-            if segments >= 1 && has_digit {
-                let mut end = j;
-                // S/RES/2436 (2018): the year belongs to the symbol.
-                if text[i..j].starts_with("S/RES/") {
-                    let ws = skip_spaces(&text[j..]);
-                    if let Some((_, n)) = bracketed_year(&text[j + ws..]) {
-                        end = j + ws + n;
-                    }
-                }
-                out.push(Entity {
-                    kind: EntityKind::Symbol,
-                    span: Span::new(i, end),
-                    key: text[i..j].to_string(),
-                    year: None,
-                });
-                i = end;
-            } else if segments >= 1 {
-                // A run of segments with no digit: every symbol starting inside it would have
-                // a subset of its segments, so none can have a digit either. Skipping the run
-                // keeps `S/x.S/x.S/x.…` linear (it was rescanned from every S).
-                i = j;
-            } else {
-                i += organ_len.max(1);
+                SymbolAt::Digitless { end } => i = end,
+                SymbolAt::Nothing => i += organ_len.max(1),
             }
         }
         out
@@ -408,18 +400,12 @@ mod tests {
     #[test]
     fn slash_scan_finds_what_a_byte_scan_finds() {
         // Letters, digits and punctuation that symbols are made of and sit among, in random
-        // strings (a fixed xorshift, so a failure reproduces), and the seed.
+        // strings, and the seed.
         let pieces = [
             "S", "A", "E", "ST", "RES", "PRST", "PV", "X", "s", "/", "/", ".", "1", "2020", " ",
             " (", "2018)", "（", "号", "a", "-", "S/", "A/", "/74", "/RES/",
         ];
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = crate::core::xorshift(0x9E37_79B9_7F4A_7C15);
         let texts = (0..20_000).map(|_| {
             let n = (next() % 24) as usize;
             (0..n)

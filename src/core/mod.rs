@@ -20,6 +20,18 @@ pub mod structure;
 pub mod text;
 pub mod themes;
 
+/// A fixed xorshift generator, for the tests that compare two ways of doing one thing on
+/// random input: a failure reproduces.
+#[cfg(test)]
+pub(crate) fn xorshift(mut x: u64) -> impl FnMut() -> u64 {
+    move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    }
+}
+
 /// S/2020/911 in Chinese, as extracted from the published PDF.
 pub const SEED_ZH: &str = include_str!("../../seeds/S-2020-911.zh.txt");
 pub const SEED_NAME: &str = "S-2020-911.zh.txt";
