@@ -248,8 +248,9 @@ impl Tagger {
     }
 
     /// Whether the word (as in the text) may start a cue. Its normalised form starts with
-    /// its first character lower-cased where that is ASCII, and unchanged where it is
-    /// settled ([`is_settled`]); any other word is looked up.
+    /// its first character lower-cased where that is ASCII, unchanged where it is settled
+    /// ([`is_settled`]), and folded to ASCII and lower-cased where it is a full-width form;
+    /// any other word is looked up.
     fn may_start_cue(&self, word: &str) -> bool {
         let Some(c) = word.chars().next() else {
             return false;
@@ -259,8 +260,7 @@ impl Tagger {
         } else if is_settled(c) {
             c
         } else if let Some(narrow) = fold_char(c) {
-            // Full-width forms (the commas and brackets between most Chinese words) fold
-            // to ASCII, lower-cased like ASCII.
+            // The commas and brackets between most Chinese words.
             narrow.to_ascii_lowercase()
         } else {
             return true;
