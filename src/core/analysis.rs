@@ -162,9 +162,6 @@ pub fn summarise_segmented(doc: &Document, seg: &Segmenter, tokens: &DocTokens) 
                 // and council are one term); Chinese is unaffected.
                 if w.bytes().any(|b| b.is_ascii_uppercase()) {
                     let lower = w.to_lowercase();
-                    if !is_word(&lower) {
-                        continue;
-                    }
                     match counts.get_mut(lower.as_str()) {
                         Some(n) => *n += 1,
                         None => {
