@@ -44,20 +44,18 @@ fn classify(t: &str) -> LineKind {
 /// `S/2020/911`, `A/74/19`, `S/PRST/2007/2`, `S/RES/2436 (2018)`.
 pub fn is_symbol_line(t: &str) -> bool {
     // Every line of a letter is tested: the organ is checked first, and nothing allocated.
-    // Before the first " (" or not, what precedes the first slash must be the organ, so
-    // most lines are turned away before the line is searched for " (".
-    let organ_ok = |organ: &str| {
-        !organ.is_empty() && organ.len() <= 4 && organ.bytes().all(|b| b.is_ascii_uppercase())
+    let Some((organ, _)) = t.split_once('/') else {
+        return false;
     };
-    if !t.split_once('/').is_some_and(|(organ, _)| organ_ok(organ)) {
+    if organ.is_empty() || organ.len() > 4 || !organ.bytes().all(|b| b.is_ascii_uppercase()) {
         return false;
     }
+    // The organ holds no space, so a " (" (the year of S/RES/2436 (2018)) comes after it.
     let core = t.split(" (").next().unwrap_or(t);
-    let Some((organ, rest)) = core.split_once('/') else {
+    let Some((_, rest)) = core.split_once('/') else {
         return false;
     };
-    organ_ok(organ)
-        && rest.contains('/')
+    rest.contains('/')
         && rest
             .split('/')
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
